@@ -1,0 +1,183 @@
+/**
+ * The one place that calls `fetch`. It signs each attempt afresh, bounds each attempt by a timeout
+ * and all of them by a deadline, retries by `retry.ts`'s decision, and classifies the final answer
+ * into a `CocError` or a response body. Everything it needs is injected, so tests can drive it.
+ */
+import type * as http from "node:http";
+import * as E from "fp-ts/Either";
+import type * as TE from "fp-ts/TaskEither";
+import type { CocError, RequestInfo, ResponseInfo } from "./errors";
+import { ErrorBody } from "./codecs";
+import { parseJsonLossless } from "./json";
+import type { AttemptOutcome, RetryPolicy } from "./retry";
+import { nextDelayMs } from "./retry";
+
+/** The slice of node-fetch (or WHATWG fetch) the transport uses. */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    agent?: http.Agent;
+    signal?: AbortSignal;
+  },
+) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+
+export interface TransportContext {
+  readonly fetch: FetchLike;
+  readonly agentFor: (url: URL) => http.Agent | undefined;
+  /** Headers for one attempt (signature, date, tokens), computed at that attempt's time. */
+  readonly authorize: (req: HttpRequest, now: Date) => Record<string, string>;
+  readonly retry: RetryPolicy;
+  readonly userAgent: string;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+}
+
+export interface HttpRequest {
+  readonly operation: string;
+  readonly executeUuid: string | null;
+  readonly method: "GET" | "PUT" | "POST";
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface HttpResponse {
+  readonly info: ResponseInfo;
+  readonly text: string;
+}
+
+/** COC's "order does not exist": a 400 that means 404. */
+export const NOT_FOUND_CODES: readonly string[] = ["COC.00040709"];
+
+interface ErrorDetails {
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+}
+
+export const readErrorBody = (text: string): ErrorDetails => {
+  const parsed = parseJsonLossless(text);
+  if (E.isLeft(parsed)) return { errorCode: null, errorMessage: text.trim() === "" ? null : summarize(text) };
+  const body = ErrorBody.decode(parsed.right);
+  if (E.isLeft(body)) return { errorCode: null, errorMessage: null };
+  const b = body.right;
+  return {
+    errorCode: b.error_code ?? b.code ?? b.error?.code ?? null,
+    errorMessage: b.error_msg ?? b.message ?? b.error?.message ?? null,
+  };
+};
+
+/** Non-JSON error bodies are often HTML pages: keep a short, tag-free hint of them. */
+const summarize = (text: string): string => {
+  const plain = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return plain.length > 120 ? `${plain.slice(0, 120)}…` : plain;
+};
+
+export const classifyStatus = (status: number, errorCode: string | null): CocError["_tag"] | null => {
+  if (status >= 200 && status < 300) return null;
+  if (status === 404 || (status === 400 && errorCode !== null && NOT_FOUND_CODES.includes(errorCode))) return "NotFound";
+  if (status === 401 || status === 403) return "Auth";
+  if (status === 429) return "Throttled";
+  if (status >= 500) return "Server";
+  return "BadRequest";
+};
+
+const errorCodeOf = (e: unknown): string | null => {
+  const code = (e as { code?: unknown; errno?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  // node-fetch reports a reset mid-response as a plain FetchError.
+  return e instanceof Error && /socket hang up|premature close|ECONNRESET/i.test(e.message) ? "ECONNRESET" : null;
+};
+
+const describeNetworkError = (e: unknown): string => {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = errorCodeOf(e);
+  return code !== null && !message.includes(code) ? `${code}: ${message}` : message;
+};
+
+type Attempt =
+  | { readonly kind: "response"; readonly status: number; readonly retryAfter: string | null; readonly requestId: string | null; readonly text: string }
+  | { readonly kind: "network"; readonly error: unknown }
+  | { readonly kind: "timeout" };
+
+const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: number): Promise<Attempt> => {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const headers = {
+      ...req.headers,
+      "User-Agent": ctx.userAgent,
+      ...ctx.authorize(req, new Date(ctx.now())),
+    };
+    const res = await ctx.fetch(req.url.href, {
+      method: req.method,
+      headers,
+      body: req.method === "GET" ? undefined : req.body,
+      agent: ctx.agentFor(req.url),
+      signal: controller.signal,
+    });
+    // The body is read under the same timer: a server that stalls mid-body is as dead as one that never answers.
+    const text = await res.text();
+    return {
+      kind: "response",
+      status: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      requestId: res.headers.get("x-request-id"),
+      text,
+    };
+  } catch (error) {
+    return timedOut ? { kind: "timeout" } : { kind: "network", error };
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+const outcomeOf = (a: Attempt): AttemptOutcome =>
+  a.kind === "response"
+    ? { kind: "status", status: a.status, retryAfter: a.retryAfter }
+    : a.kind === "network"
+      ? { kind: "network", code: errorCodeOf(a.error) }
+      : { kind: "timeout" };
+
+/** Sends `req`, retrying as the policy allows. Right: a 2xx response. Left: the last failure, classified. */
+export const send =
+  (ctx: TransportContext, req: HttpRequest): TE.TaskEither<CocError, HttpResponse> =>
+  async () => {
+    const policy = ctx.retry;
+    const started = ctx.now();
+    for (let attempt = 1; ; attempt++) {
+      const elapsed = ctx.now() - started;
+      const info: RequestInfo = {
+        executeUuid: req.executeUuid,
+        operation: req.operation,
+        method: req.method,
+        url: req.url.href,
+        attempts: attempt,
+      };
+      const remaining = policy.deadlineMs - elapsed;
+      const timeoutMs = Math.min(policy.attemptTimeoutMs, remaining);
+      const result = await attemptOnce(ctx, req, Math.max(1, timeoutMs));
+      const final = ((): E.Either<CocError, HttpResponse> => {
+        if (result.kind === "timeout") {
+          const scope = timeoutMs < policy.attemptTimeoutMs ? "deadline" : "attempt";
+          return E.left({ _tag: "Timeout", timeoutMs: scope === "deadline" ? policy.deadlineMs : timeoutMs, scope, ...info });
+        }
+        if (result.kind === "network") return E.left({ _tag: "Network", cause: describeNetworkError(result.error), ...info });
+        const details = result.status >= 200 && result.status < 300 ? { errorCode: null, errorMessage: null } : readErrorBody(result.text);
+        const response: ResponseInfo = { ...info, httpStatus: result.status, requestId: result.requestId, ...details };
+        const tag = classifyStatus(result.status, details.errorCode);
+        return tag === null ? E.right({ info: response, text: result.text }) : E.left({ _tag: tag, ...response } as CocError);
+      })();
+      if (E.isRight(final)) return final;
+      const delay = nextDelayMs(outcomeOf(result), attempt, ctx.now() - started, policy, ctx.now(), ctx.random);
+      if (delay === null) return final;
+      await ctx.sleep(delay);
+    }
+  };
