@@ -1,0 +1,187 @@
+import * as assert from "node:assert/strict";
+import * as E from "fp-ts/Either";
+import fc from "fast-check";
+import { ShowScriptOrderResponse } from "../../sdk/codecs";
+import { decodeBody } from "../../sdk/decode";
+import { parseJsonLossless } from "../../sdk/json";
+import { normalizeScriptOrder, redactScriptParams } from "../../sdk/model";
+
+const DOC_EXAMPLE = `{
+  "data": {
+    "execute_uuid": "SCT2023102211473xxxxxxxxxx",
+    "gmt_created": 1697946452186,
+    "gmt_finished": 1697946763469,
+    "execute_costs": 311282,
+    "creator": "xxxxxxxxxxxcontainer1",
+    "status": "CANCELED",
+    "properties": {
+      "script_uuid": "SC2023101717xxxxxxxxxxxxx",
+      "script_name": "xjptxxxxxxxx",
+      "current_execute_batch_index": 1,
+      "execute_param": { "resourceful": true, "timeout": 300, "execute_user": "root", "success_rate": 100, "script_params": [] },
+      "script_source": "CUSTOM_SCRIPT"
+    }
+  }
+}`;
+
+const decode = (text: string) => {
+  const r = decodeBody(ShowScriptOrderResponse, text);
+  return E.isRight(r) ? E.right(normalizeScriptOrder(r.right.data)) : r;
+};
+
+const ok = (text: string) => {
+  const r = decode(text);
+  if (E.isLeft(r)) assert.fail(`expected a decode, got ${r.left.path}: ${r.left.reason}`);
+  return r.right;
+};
+
+const withData = (data: unknown) => JSON.stringify({ data });
+
+describe("decoding a script order", () => {
+  it("decodes the documented example into the normalized model", () => {
+    assert.deepEqual(ok(DOC_EXAMPLE), {
+      executeUuid: "SCT2023102211473xxxxxxxxxx",
+      status: "CANCELED",
+      phase: "failed",
+      terminal: true,
+      createdAt: "2023-10-22T03:47:32.186Z",
+      finishedAt: "2023-10-22T03:52:43.469Z",
+      executeCosts: 311282,
+      creator: "xxxxxxxxxxxcontainer1",
+      scriptUuid: "SC2023101717xxxxxxxxxxxxx",
+      scriptName: "xjptxxxxxxxx",
+      scriptVersionUuid: null,
+      scriptVersionName: null,
+      currentExecuteBatchIndex: 1,
+      executeUser: "root",
+      timeoutSeconds: 300,
+      successRate: 100,
+      resourceful: true,
+      scriptParams: [],
+      scriptSource: "CUSTOM_SCRIPT",
+    });
+  });
+
+  describe("tolerances", () => {
+    it("keeps an unknown status as data with phase unknown", () => {
+      const o = ok(withData({ execute_uuid: "A", status: "QUEUED_FOR_APPROVAL" }));
+      assert.equal(o.status, "QUEUED_FOR_APPROVAL");
+      assert.equal(o.phase, "unknown");
+      assert.equal(o.terminal, false);
+    });
+
+    for (const [status, phase, terminal] of [
+      ["READY", "pending", false],
+      ["PROCESSING", "pending", false],
+      ["PAUSED", "paused", false],
+      ["FINISHED", "succeeded", true],
+      ["ABNORMAL", "failed", true],
+      ["ERROR", "failed", true],
+      ["CANCELED", "failed", true],
+      ["ROLLBACKED", "failed", true],
+    ] as const) {
+      it(`maps ${status} to ${phase}`, () => {
+        const o = ok(withData({ execute_uuid: "A", status }));
+        assert.equal(o.phase, phase);
+        assert.equal(o.terminal, terminal);
+      });
+    }
+
+    it("accepts script_name as a number (the doc table says Long)", () => {
+      assert.equal(ok(withData({ execute_uuid: "A", properties: { script_name: 12345 } })).scriptName, "12345");
+    });
+
+    it("accepts script_version_uuid as a number or a string", () => {
+      assert.equal(ok(withData({ execute_uuid: "A", properties: { script_version_uuid: 77 } })).scriptVersionUuid, "77");
+      assert.equal(ok(withData({ execute_uuid: "A", properties: { script_version_uuid: "77" } })).scriptVersionUuid, "77");
+    });
+
+    it("keeps 64-bit ids exact past 2^53", () => {
+      const text = '{"data":{"execute_uuid":"A","properties":{"script_version_uuid":9007199254740993123}}}';
+      assert.equal(ok(text).scriptVersionUuid, "9007199254740993123");
+      const neg = '{"data":{"execute_uuid":"A","properties":{"script_version_uuid": -9223372036854775808 }}}';
+      assert.equal(ok(neg).scriptVersionUuid, "-9223372036854775808");
+    });
+
+    it("leaves long digit runs inside strings, fractions and exponents alone", () => {
+      const r = parseJsonLossless('{"s":"12345678901234567890","f":1.12345678901234567890,"e":1e-12345678901234567,"n":[12345678901234567890]}');
+      assert.ok(E.isRight(r));
+      assert.deepEqual(r.right, { s: "12345678901234567890", f: 1.1234567890123457, e: 0, n: ["12345678901234567890"] });
+    });
+
+    it("accepts every field but execute_uuid missing, null or empty, as null", () => {
+      const o = ok(withData({ execute_uuid: "A", status: null, creator: "", properties: null }));
+      const { executeUuid, phase, terminal, ...rest } = o;
+      assert.equal(executeUuid, "A");
+      assert.equal(phase, "unknown");
+      assert.equal(terminal, false);
+      for (const [k, v] of Object.entries(rest)) assert.equal(v, null, k);
+      const bare = ok(withData({ execute_uuid: "A" }));
+      assert.ok(Object.values(bare).every((v) => v !== undefined && v !== ""));
+    });
+
+    it("treats gmt_finished 0 as not finished", () => {
+      assert.equal(ok(withData({ execute_uuid: "A", gmt_finished: 0 })).finishedAt, null);
+    });
+
+    it("accepts numbers sent as strings", () => {
+      const o = ok(withData({ execute_uuid: "A", gmt_created: "1697946452186", properties: { execute_param: { timeout: "300", success_rate: "99.5" } } }));
+      assert.equal(o.createdAt, "2023-10-22T03:47:32.186Z");
+      assert.equal(o.timeoutSeconds, 300);
+      assert.equal(o.successRate, 99.5);
+    });
+
+    it("ignores unknown extra fields at every level", () => {
+      const o = ok(withData({ execute_uuid: "A", brand_new: { x: 1 }, properties: { future: true, execute_param: { newer: [1], script_params: [{ param_name: "P", param_value: "v", param_order: 1, param_refer: { refer_type: "PARAM_STORE" }, extra: 1 }] } } }));
+      assert.deepEqual(o.scriptParams, [{ name: "P", value: "v", order: 1 }]);
+    });
+
+    it("keeps execute_costs raw, without guessing its unit", () => {
+      assert.equal(ok(withData({ execute_uuid: "A", execute_costs: 311282 })).executeCosts, 311282);
+    });
+
+    it("redacts parameter values for display", () => {
+      const o = ok(withData({ execute_uuid: "A", properties: { execute_param: { script_params: [{ param_name: "PW", param_value: "hunter2" }] } } }));
+      assert.deepEqual(redactScriptParams(o).scriptParams, [{ name: "PW", value: "[secret]", order: null }]);
+    });
+  });
+
+  describe("failures", () => {
+    it("names the JSON path and the offending value", () => {
+      const r = decode(withData({ execute_uuid: "A", properties: { execute_param: { script_params: [{}, { param_order: "first" }] } } }));
+      assert.ok(E.isLeft(r));
+      assert.equal(r.left.path, "$.data.properties.execute_param.script_params[1].param_order");
+      assert.match(r.left.reason, /"first"/);
+    });
+
+    it("reports a missing execute_uuid", () => {
+      const r = decode(withData({ status: "FINISHED" }));
+      assert.ok(E.isLeft(r));
+      assert.equal(r.left.path, "$.data.execute_uuid");
+      assert.match(r.left.reason, /missing/);
+    });
+
+    it("reports a body that is not JSON, or is truncated", () => {
+      for (const text of ["<html>oops</html>", DOC_EXAMPLE.slice(0, 80), ""]) {
+        const r = decode(text);
+        assert.ok(E.isLeft(r));
+        assert.equal(r.left.path, "$");
+      }
+    });
+
+    it("never throws on arbitrary JSON, and an invalid document always has a path", () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.jsonValue(), fc.record({ data: fc.jsonValue() }), fc.record({ data: fc.record({ execute_uuid: fc.jsonValue(), status: fc.jsonValue(), properties: fc.jsonValue() }) })), (value) => {
+          const r = decode(JSON.stringify(value));
+          if (E.isLeft(r)) assert.match(r.left.path, /^\$/);
+          else assert.equal(typeof r.right.executeUuid, "string");
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it("never throws on arbitrary text", () => {
+      fc.assert(fc.property(fc.string(), (text) => void decode(text)), { numRuns: 1000 });
+    });
+  });
+});
