@@ -107,7 +107,7 @@ export const withDeadline = (client: CocClient, ms: number): CocClient => {
 
 const request = (client: CocClient, operation: string, executeUuid: string | null, path: string, query: Record<string, string> = {}): HttpRequest => {
   const url = new URL(client.endpoint.href);
-  url.pathname = `${client.endpoint.pathname}${path}`;
+  url.pathname = `${client.endpoint.pathname.replace(/\/+$/, "")}${path}`;
   for (const [k, v] of Object.entries(query)) url.searchParams.append(k, v);
   const headers: Record<string, string> = { Accept: "application/json" };
   if (client.language !== null) headers["X-Language"] = client.language;

@@ -29,7 +29,7 @@ export interface EndpointOptions {
 export const isLoopbackHost = (hostname: string): boolean =>
   hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127(\.\d{1,3}){3}$/.test(hostname);
 
-/** A base URL without a trailing slash, so request paths can be appended. */
+/** A base URL; request paths are appended to its path. */
 export const parseEndpoint = (raw: string, field: string): E.Either<CocError, URL> => {
   let url: URL;
   try {
@@ -43,7 +43,6 @@ export const parseEndpoint = (raw: string, field: string): E.Either<CocError, UR
   if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
     return E.left(invalidInput(field, "an endpoint has no credentials, query or fragment"));
   }
-  url.pathname = url.pathname.replace(/\/+$/, "");
   return E.right(url);
 };
 
