@@ -5,6 +5,7 @@
  */
 import * as http from "node:http";
 import * as https from "node:https";
+import type * as HttpsProxyAgentModule from "https-proxy-agent";
 import type { Env } from "./credentials";
 import { isLoopbackHost } from "./endpoints";
 
@@ -45,7 +46,7 @@ export const agentFor = (url: URL, env: Env): http.Agent => {
     if (proxy !== null && url.protocol === "https:") {
       // Loaded only when a proxy is configured: most runs never need it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { HttpsProxyAgent } = require("https-proxy-agent") as typeof import("https-proxy-agent");
+      const { HttpsProxyAgent } = require("https-proxy-agent") as typeof HttpsProxyAgentModule;
       agent = new HttpsProxyAgent(proxy, { keepAlive: true });
     } else {
       agent = url.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
