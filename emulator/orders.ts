@@ -72,16 +72,20 @@ export const showBody = (s: OrderState, snap: Snapshot, now: number): string => 
     properties: defined({
       script_uuid: f.script_uuid,
       script_name: f.script_name,
-      script_version_uuid:
-        f.script_version_uuid !== undefined && DIGITS.test(f.script_version_uuid) ? RAW_NUMBER + f.script_version_uuid : f.script_version_uuid,
+      script_version_uuid: f.script_version_uuid === undefined ? undefined : rawNumber(f.script_version_uuid),
       script_version_name: f.script_version_name,
       current_execute_batch_index: f.current_execute_batch_index ?? 1,
       execute_param: f.execute_param,
       script_source: f.script_source,
     }),
   };
-  return JSON.stringify({ data }).replace(/"\\u0000rawnum:(\d+)"/g, "$1");
+  return encodeWithRawNumbers({ data });
 };
+
+/** Digits become a bare JSON number in `encodeWithRawNumbers`, as int64 ids are on the wire. */
+export const rawNumber = (id: string): string => (DIGITS.test(id) ? RAW_NUMBER + id : id);
+
+export const encodeWithRawNumbers = (value: unknown): string => JSON.stringify(value).replace(/"\\u0000rawnum:(\d+)"/g, "$1");
 
 export const summary = (s: OrderState, snap: Snapshot, now: number) => ({
   order_id: s.orderId,

@@ -10,7 +10,7 @@ import * as E from "fp-ts/Either";
 import type { Fault, OrderFixture } from "./fixtures";
 import { FixtureFile } from "./fixtures";
 import type { OrderState } from "./orders";
-import { newOrderState, showBody, snapshot, summary } from "./orders";
+import { encodeWithRawNumbers, newOrderState, rawNumber, showBody, snapshot, summary } from "./orders";
 import { verifySignature } from "./verify";
 
 export interface EmulatorCredentials {
@@ -66,6 +66,10 @@ const readBody = (req: http.IncomingMessage): Promise<Buffer> =>
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+
+/** Newest first; ids are int64, so compare them exactly. */
+const byIdDescending = (x: string, y: string): number =>
+   /^\d+$/.test(x) && /^\d+$/.test(y) ? (BigInt(y) > BigInt(x) ? 1 : BigInt(y) < BigInt(x) ? -1 : 0) : y.localeCompare(x);
 
 const SHOW_PATH = /^\/v1\/job\/script\/orders\/([^/]+)$/;
 const WRITE_PATHS = [/^\/v1\/job\/script\/orders\/[^/]+\/operation$/, /^\/v1\/job\/scripts\/[^/]+$/];
@@ -167,10 +171,10 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
         .filter((o) => (!q.get("status") || o.status === q.get("status")) && (!q.get("creator") || o.creator === q.get("creator")))
         .filter((o) => !q.get("name_like") || o.order_name.includes(q.get("name_like") ?? ""))
         .filter((o) => o.gmt_created >= start && o.gmt_created <= end)
-        .sort((a, b) => Number(b.order_id) - Number(a.order_id));
+        .sort((a, b) => byIdDescending(a.order_id, b.order_id));
       const marker = q.get("marker");
       const from = marker === null ? 0 : all.findIndex((o) => o.order_id === marker) + 1;
-      send(200, JSON.stringify({ data: { total: all.length, data: all.slice(from, from + limit) } }));
+      send(200, encodeWithRawNumbers({ data: { total: all.length, data: all.slice(from, from + limit).map((o) => ({ ...o, order_id: rawNumber(o.order_id) })) } }));
       return { status: 200, accessKey, fault: null, signedHeaders };
     }
 

@@ -4,7 +4,7 @@ import { clientFor, left, order, right, useEmulator } from "../helpers/emulator"
 
 describe("listScriptOrders", () => {
   const orders = Array.from({ length: 7 }, (_, i) =>
-    order(`SCTLIST${i}`, { order_id: String(9007199254740993n + BigInt(i * 10)), lifecycle: { status: i % 2 ? "FINISHED" : "ABNORMAL" }, created_ago_ms: (i + 1) * 3_600_000 }),
+    order(`SCTLIST${i}`, { order_id: String(9007199254740993000n + BigInt(i * 10)), lifecycle: { status: i % 2 ? "FINISHED" : "ABNORMAL" }, created_ago_ms: (i + 1) * 3_600_000 }),
   );
   const emu = useEmulator(orders);
 
