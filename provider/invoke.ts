@@ -1,0 +1,47 @@
+/**
+ * `getScriptOrder` / `getScriptOrderOutput`: reads that do not enter state, following Pulumi's invoke
+ * conventions. They run in the program's process with the same settings (stack config, then env).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { redactScriptParams } from "../sdk/model";
+import { describeFailures } from "./inputs";
+import { checkInputs } from "./inputs";
+import type { ScriptOrderState } from "./runtime";
+import { readOrder } from "./runtime";
+import { CONFIG_NAMESPACE, settingsFrom } from "./settings";
+
+export interface GetScriptOrderArgs {
+  readonly executeUuid: string;
+  /** Fail unless the order's status is one of these. */
+  readonly requireStatus?: string[];
+  readonly allowNewStatuses?: boolean;
+  /** Include script parameter values; otherwise they read `[secret]`. Default false. */
+  readonly includeParamValues?: boolean;
+}
+
+export interface GetScriptOrderOutputArgs {
+  readonly executeUuid: pulumi.Input<string>;
+  readonly requireStatus?: pulumi.Input<pulumi.Input<string>[]>;
+  readonly allowNewStatuses?: pulumi.Input<boolean>;
+  readonly includeParamValues?: pulumi.Input<boolean>;
+}
+
+export type ScriptOrderResult = Readonly<ScriptOrderState>;
+
+const settings = () => {
+  const config = new pulumi.Config(CONFIG_NAMESPACE);
+  return settingsFrom((key) => config.get(key.slice(CONFIG_NAMESPACE.length + 1)));
+};
+
+export const getScriptOrder = async (args: GetScriptOrderArgs): Promise<ScriptOrderResult> => {
+  const { failures } = checkInputs({ executeUuid: args.executeUuid, requireStatus: args.requireStatus, allowNewStatuses: args.allowNewStatuses });
+  if (failures.length > 0) throw new Error(`getScriptOrder: ${describeFailures(failures)}`);
+  const state = await readOrder(settings(), args.executeUuid, { requireStatus: args.requireStatus, allowNewStatuses: args.allowNewStatuses }, (line) => pulumi.log.info(line));
+  return args.includeParamValues ? state : { ...redactScriptParams(state), checkedAt: state.checkedAt };
+};
+
+/** Parameter values, when included, make the whole result secret: an Output cannot be partly secret. */
+export const getScriptOrderOutput = (args: GetScriptOrderOutputArgs): pulumi.Output<ScriptOrderResult> => {
+  const result = pulumi.output(args).apply((a) => getScriptOrder({ ...a, requireStatus: a.requireStatus ?? undefined }));
+  return pulumi.output(args.includeParamValues).apply((include) => (include ? pulumi.secret(result) : result));
+};

@@ -1,0 +1,105 @@
+/**
+ * What the ScriptOrder provider does, loaded with `require` inside Pulumi's dynamic-provider process
+ * (and by the invokes in the program's process). It adapts the SDK to Pulumi: settings -> client,
+ * inputs -> read or wait, gate -> one-line error. No HTTP or decoding of its own.
+ */
+import * as E from "fp-ts/Either";
+import type { CocClient } from "../sdk/client";
+import { createClient, readScriptOrder } from "../sdk/client";
+import type { CocError } from "../sdk/errors";
+import { formatCocError } from "../sdk/errors";
+import type { ScriptOrder } from "../sdk/model";
+import { waitForScriptOrder } from "../sdk/wait";
+import type { CheckFailure, ScriptOrderInputs } from "./inputs";
+import { checkInputs, describeFailures, waitPlan } from "./inputs";
+import type { Settings } from "./settings";
+import { clientOptions, settingsFrom } from "./settings";
+
+export { settingsFrom as settingsFromConfig };
+
+/** The resource's outputs: the normalized model, plus when it was read. */
+export type ScriptOrderState = ScriptOrder & { readonly checkedAt: string };
+
+/**
+ * A failure to show the user as one line: no stack, since the dynamic-provider host prints
+ * `${error}: ${error.stack}` and the engine prints the message again.
+ */
+export class ScriptOrderFailure extends Error {
+  override readonly name = "ScriptOrderFailure";
+  constructor(message: string) {
+    super(message);
+    this.stack = "";
+  }
+  override toString(): string {
+    return this.message;
+  }
+}
+
+const fail = (e: CocError): never => {
+  throw new ScriptOrderFailure(formatCocError(e));
+};
+
+export const clientFrom = (settings: Settings): CocClient => {
+  const c = createClient(clientOptions(settings));
+  return E.isLeft(c) ? fail(c.left) : c.right;
+};
+
+const gateMessage = (order: ScriptOrder, required: readonly string[], requestId: string | null): string => {
+  const script = [order.scriptName, order.scriptVersionName].filter((x) => x !== null).join(" ");
+  const details = [
+    script === "" ? null : `script ${script}`,
+    order.finishedAt === null ? null : `finished ${order.finishedAt.replace(/\.\d{3}Z$/, "Z")}`,
+    `request id ${requestId ?? "none"}`,
+  ].filter((x) => x !== null);
+  return `script order ${order.executeUuid} is ${order.status ?? "without a status"}; required ${required.join(" or ")} (${details.join(", ")})`;
+};
+
+export type Log = (line: string) => void;
+
+/** Reads (or waits for) the order with id `id`, applies the gate, and returns the resource state. */
+export const readOrder = async (settings: Settings, id: string, props: Record<string, unknown>, log: Log): Promise<ScriptOrderState> => {
+  const { inputs, failures } = checkInputs({ ...props, executeUuid: id });
+  if (inputs === null || failures.length > 0) throw new ScriptOrderFailure(`script order ${id}: invalid inputs: ${describeFailures(failures)}`);
+  const client = clientFrom(settings);
+  const preview = inputs.__preview ?? false;
+  const plan = inputs.wait === undefined ? null : waitPlan(inputs.wait);
+  const waiting = plan !== null && (!preview || plan.inPreview);
+
+  let order: ScriptOrder;
+  let requestId: string | null;
+  if (waiting) {
+    const started = Date.now();
+    log(`script order ${id}: waiting up to ${plan.timeoutMs / 1000}s for ${plan.until?.join(" or ") ?? "a terminal status"}`);
+    const r = await waitForScriptOrder(client, id, {
+      until: plan.until,
+      timeoutMs: plan.timeoutMs,
+      intervalMs: plan.intervalMs,
+      onProgress: (p) => log(`script order ${id}: ${p.order.status ?? "(no status)"} after ${Math.round((Date.now() - started) / 1000)}s`),
+    })();
+    if (E.isLeft(r)) return fail(r.left);
+    ({ order, requestId } = r.right);
+  } else {
+    const r = await readScriptOrder(client, id)();
+    if (E.isLeft(r)) return fail(r.left);
+    ({ order, requestId } = r.right);
+  }
+
+  const required = inputs.requireStatus;
+  if (required !== undefined && (order.status === null || !required.includes(order.status))) {
+    // In a preview that does not wait, an order still moving may yet pass: only a settled one fails.
+    if (preview && !waiting && !order.terminal) {
+      log(`script order ${id} is ${order.status ?? "without a status"}; ${required.join(" or ")} is required when \`up\` runs`);
+    } else {
+      throw new ScriptOrderFailure(gateMessage(order, required, requestId));
+    }
+  }
+  return { ...order, checkedAt: new Date().toISOString() };
+};
+
+/** The provider's `check`: failures as data, inputs passed through untouched. */
+export const check = (news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } => ({
+  inputs: news,
+  failures: [...checkInputs(news).failures],
+});
+
+export type { ScriptOrderInputs };
