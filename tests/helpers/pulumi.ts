@@ -1,0 +1,50 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import type { PulumiRun } from "../../scripts/engine";
+import { ensureEngine, pulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/engine";
+
+/** Long enough for a cold engine build on this machine (about 5 minutes) plus slack. */
+export const ENGINE_BUILD_TIMEOUT_MS = 30 * 60 * 1000;
+
+export interface Project {
+  readonly dir: string;
+  readonly stateDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  run(args: readonly string[]): Promise<PulumiRun>;
+  /** `stack select --create` then `config set` each key; secrets with --secret. */
+  stack(name: string, config: Record<string, string>, secrets?: Record<string, string>): Promise<void>;
+}
+
+/**
+ * A Pulumi project under .cache/ (inside the repo, so the language host finds node_modules) whose
+ * program is a compiled file of ours, with its own file backend and PULUMI_HOME, emptied first.
+ */
+export const makeProject = (name: string, programFile: string): Project => {
+  ensureEngine();
+  const dir = path.join(REPO_ROOT, ".cache", "e2e", name);
+  const stateDir = path.join(dir, ".state");
+  // Every run starts from empty state: stacks left by an earlier run would hide what this one does.
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ${path.relative(dir, programFile)}\n`,
+  );
+  const env = pulumiEnv({ stateDir, homeDir: path.join(dir, ".home"), passphrase: "e2e-passphrase" });
+  const run = (args: readonly string[]) => runPulumi(args, { cwd: dir, env });
+  const must = async (args: readonly string[]) => {
+    const r = await run(args);
+    if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed: ${r.stderr}${r.stdout}`);
+  };
+  return {
+    dir,
+    stateDir,
+    env,
+    run,
+    async stack(stack, config, secrets = {}) {
+      await must(["stack", "select", "--create", stack]);
+      for (const [k, v] of Object.entries(config)) await must(["config", "set", k, v]);
+      for (const [k, v] of Object.entries(secrets)) await must(["config", "set", "--secret", k, v]);
+    },
+  };
+};
