@@ -4,7 +4,8 @@
  */
 export { ScriptOrder, SCRIPT_ORDER_TYPE } from "./scriptOrder";
 export type { ScriptOrderArgs, ScriptOrderWaitArgs, ScriptParamOutput } from "./scriptOrder";
-export { getScriptOrder, getScriptOrderOutput } from "./invoke";
-export type { GetScriptOrderArgs, GetScriptOrderOutputArgs, ScriptOrderResult } from "./invoke";
+export { SCRIPT_ORDER_STATUS_TYPE } from "./statusRecord";
+export { getScriptOrder, getScriptOrderOutput, listScriptOrders } from "./invoke";
+export type { GetScriptOrderArgs, GetScriptOrderOutputArgs, ListScriptOrdersArgs, ScriptOrderResult } from "./invoke";
 export { CONFIG_NAMESPACE, CONFIG_KEYS } from "./settings";
-export type { ScriptOrder as ScriptOrderModel, Phase } from "../sdk";
+export type { ScriptOrder as ScriptOrderModel, ScriptOrderSummary, Phase } from "../sdk";

@@ -3,11 +3,15 @@
  * conventions. They run in the program's process with the same settings (stack config, then env).
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as E from "fp-ts/Either";
+import { listAllScriptOrders } from "../sdk/client";
+import { formatCocError } from "../sdk/errors";
+import type { ScriptOrderSummary } from "../sdk/model";
 import { redactScriptParams } from "../sdk/model";
 import { describeFailures } from "./inputs";
 import { checkInputs } from "./inputs";
 import type { ScriptOrderState } from "./runtime";
-import { readOrder } from "./runtime";
+import { clientFrom, readOrder } from "./runtime";
 import { CONFIG_NAMESPACE, settingsFrom } from "./settings";
 
 export interface GetScriptOrderArgs {
@@ -44,4 +48,22 @@ export const getScriptOrder = async (args: GetScriptOrderArgs): Promise<ScriptOr
 export const getScriptOrderOutput = (args: GetScriptOrderOutputArgs): pulumi.Output<ScriptOrderResult> => {
   const result = pulumi.output(args).apply((a) => getScriptOrder({ ...a, requireStatus: a.requireStatus ?? undefined }));
   return pulumi.output(args.includeParamValues).apply((include) => (include ? pulumi.secret(result) : result));
+};
+
+export interface ListScriptOrdersArgs {
+  /** Only orders created within this many hours. */
+  readonly sinceHours?: number;
+  readonly status?: string;
+  readonly creator?: string;
+  /** At most this many orders (newest first). Default 100. */
+  readonly limit?: number;
+}
+
+/** ListScriptOrders over all pages, as an invoke: for dashboards over a time window. */
+export const listScriptOrders = async (args: ListScriptOrdersArgs = {}): Promise<ScriptOrderSummary[]> => {
+  const startTime = args.sinceHours === undefined ? undefined : new Date(Date.now() - args.sinceHours * 3_600_000);
+  const limit = args.limit ?? 100;
+  const r = await listAllScriptOrders(clientFrom(settings()), { startTime, status: args.status, creator: args.creator, limit: Math.min(limit, 100), maxItems: limit })();
+  if (E.isLeft(r)) throw new Error(formatCocError(r.left));
+  return r.right;
 };

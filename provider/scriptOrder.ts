@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Phase } from "../sdk/statuses";
 import { checkInputs, describeFailures } from "./inputs";
 import { scriptOrderProvider } from "./provider";
+import { RECORD_FIELDS, ScriptOrderStatus } from "./statusRecord";
 
 export interface ScriptOrderWaitArgs {
   /** Statuses to wait for. Default: any terminal status (a terminal status always ends the wait). */
@@ -28,6 +29,11 @@ export interface ScriptOrderArgs {
   readonly requireStatus?: pulumi.Input<pulumi.Input<string>[]>;
   /** Accept statuses in `until`/`requireStatus` that this version does not know. Default false. */
   readonly allowNewStatuses?: pulumi.Input<boolean>;
+  /**
+   * Register a `ScriptOrderStatus` child holding the order's non-secret fields, for policy packs
+   * (which do not see read resources). Default true.
+   */
+  readonly policyRecord?: boolean;
 }
 
 export interface ScriptParamOutput {
@@ -97,6 +103,10 @@ export class ScriptOrder extends pulumi.dynamic.Resource {
       "coc",
       "ScriptOrder",
     );
+    if (args.policyRecord ?? true) {
+      const fields = Object.fromEntries(RECORD_FIELDS.map((k) => [k, this[k]])) as Record<(typeof RECORD_FIELDS)[number], pulumi.Output<unknown>>;
+      new ScriptOrderStatus(`${name}-status`, fields, { parent: this });
+    }
   }
 }
 

@@ -4,13 +4,17 @@
  * `npm run demo`, the end-to-end tests and the examples' tests.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 export const REPO_ROOT = path.join(__dirname, "..", "..");
 const ENGINE_SCRIPT = path.join(REPO_ROOT, "scripts", "pulumi-engine.sh");
 /** The dynamic-provider plugin (pulumi-resource-pulumi-nodejs) ships inside @pulumi/pulumi. */
 const NODEJS_PLUGIN_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [REPO_ROOT] }));
+
+/** Holds the legacy policy-analyzer launcher (see `policyPackPath`). */
+const LEGACY_ANALYZER_DIR = path.join(REPO_ROOT, "scripts", "bin");
+const LEGACY_POLICY_RUNTIME = "nodejs-legacy-analyzer";
 
 let engineBin: string | undefined;
 
@@ -37,7 +41,7 @@ export const pulumiEnv = (ws: PulumiWorkspace, extra: NodeJS.ProcessEnv = {}): N
   mkdirSync(ws.homeDir, { recursive: true });
   return {
     ...process.env,
-    PATH: [ensureEngine(), NODEJS_PLUGIN_DIR, process.env.PATH].join(path.delimiter),
+    PATH: [ensureEngine(), NODEJS_PLUGIN_DIR, LEGACY_ANALYZER_DIR, process.env.PATH].join(path.delimiter),
     PULUMI_HOME: ws.homeDir,
     PULUMI_BACKEND_URL: `file://${ws.stateDir}`,
     PULUMI_CONFIG_PASSPHRASE: ws.passphrase,
@@ -75,3 +79,24 @@ export const runPulumi = (args: readonly string[], opts: { cwd: string; env: Nod
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
+
+/**
+ * The folder to pass to `--policy-pack`. A standard Pulumi runs a Node.js pack through its language
+ * host, so that is `packDir` itself. The fallback language host built here cannot (it has no
+ * RunPlugin), so the pack is described again under .cache/ with a runtime that has no language host,
+ * which makes the engine launch `pulumi-analyzer-policy-<runtime>` from scripts/bin instead, the way
+ * Pulumi ran packs before plugins. Same pack code, same engine protocol.
+ */
+export const policyPackPath = (packDir: string): string => {
+  const marker = path.join(ensureEngine(), "langhost-fallback");
+  if (!existsSync(marker)) return packDir;
+  const pkg = JSON.parse(readFileSync(path.join(packDir, "package.json"), "utf8")) as { name: string; version: string; main?: string };
+  const dir = path.join(REPO_ROOT, ".cache", "policy-packs", path.basename(packDir));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "PulumiPolicy.yaml"), `runtime: ${LEGACY_POLICY_RUNTIME}\n`);
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: pkg.name, version: pkg.version, private: true, main: path.resolve(packDir, pkg.main ?? "index.js") }, null, 2),
+  );
+  return dir;
+};

@@ -104,9 +104,12 @@ if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
   log "building the Node.js language host"
   if build_langhost_module; then
     log "built the language host of $VERSION ($LANGHOST_PSEUDO)"
+    rm -f "$BIN/langhost-fallback"
   else
     log "the module proxy does not serve the $VERSION language host module; building the one in sdk/v3 $LANGHOST_FALLBACK_SDK"
     build_langhost_fallback
+    # Read by scripts/engine.ts: this host cannot run policy packs as plugins (no RunPlugin).
+    echo "$LANGHOST_FALLBACK_SDK" >"$BIN/langhost-fallback"
   fi
   mv "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
 fi

@@ -37,7 +37,7 @@ describe("ScriptOrder with the real Pulumi engine", function () {
         order("SCTE2EREFRESH001", { lifecycle: { status: "PROCESSING" } }),
       ],
     });
-    project = makeProject("coc-e2e", PROGRAM);
+    project = makeProject("coc-e2e", { programFile: PROGRAM });
   });
 
   after(async () => {

@@ -16,21 +16,25 @@ export interface Project {
 }
 
 /**
- * A Pulumi project under .cache/ (inside the repo, so the language host finds node_modules) whose
- * program is a compiled file of ours, with its own file backend and PULUMI_HOME, emptied first.
+ * A Pulumi project with its own file backend and PULUMI_HOME under .cache/e2e/<name>, emptied first
+ * (stacks left by an earlier run would hide what this one does). Either an existing project folder
+ * (an example), or a generated one whose program is a compiled file of ours. Both live inside the
+ * repository, so the language host finds node_modules.
  */
-export const makeProject = (name: string, programFile: string): Project => {
+export const makeProject = (name: string, program: { readonly programFile: string } | { readonly projectDir: string }): Project => {
   ensureEngine();
-  const dir = path.join(REPO_ROOT, ".cache", "e2e", name);
-  const stateDir = path.join(dir, ".state");
-  // Every run starts from empty state: stacks left by an earlier run would hide what this one does.
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, "Pulumi.yaml"),
-    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ${path.relative(dir, programFile)}\n`,
-  );
-  const env = pulumiEnv({ stateDir, homeDir: path.join(dir, ".home"), passphrase: "e2e-passphrase" });
+  const work = path.join(REPO_ROOT, ".cache", "e2e", name);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const dir = "projectDir" in program ? program.projectDir : work;
+  if ("programFile" in program) {
+    writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ${path.relative(dir, program.programFile)}\n`,
+    );
+  }
+  const stateDir = path.join(work, ".state");
+  const env = pulumiEnv({ stateDir, homeDir: path.join(work, ".home"), passphrase: "e2e-passphrase" });
   const run = (args: readonly string[]) => runPulumi(args, { cwd: dir, env });
   const must = async (args: readonly string[]) => {
     const r = await run(args);
