@@ -43,7 +43,8 @@ export interface ClientOptions extends CredentialOptions, EndpointOptions {
 export interface CocClient {
   readonly endpoint: URL;
   readonly context: TransportContext;
-  readonly language: string | null;
+  /** Headers every request sends (besides authorization), fixed at creation. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 const authorizer =
@@ -83,10 +84,11 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
     E.apS("retry", validRetry({ ...DEFAULT_RETRY_POLICY, ...opts.retry })),
     E.map(({ endpoint, credentials, retry }) => ({
       endpoint,
-      language: opts.language ?? null,
+      headers: { Accept: "application/json", ...(opts.language === undefined ? {} : { "X-Language": opts.language }) } as Record<string, string>,
       context: {
         fetch: opts.fetch ?? (nodeFetch as unknown as FetchLike),
-        agentFor: (url: URL) => agentFor(url, env),
+        // Every request goes to the same origin: choose its agent (and proxy) once.
+        agentFor: ((agent) => () => agent)(agentFor(endpoint, env)),
         authorize: authorizer(credentials),
         retry,
         userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,
@@ -106,12 +108,9 @@ export const withDeadline = (client: CocClient, ms: number): CocClient => {
 };
 
 const request = (client: CocClient, operation: string, executeUuid: string | null, path: string, query: Record<string, string> = {}): HttpRequest => {
-  const url = new URL(client.endpoint.href);
-  url.pathname = `${client.endpoint.pathname.replace(/\/+$/, "")}${path}`;
-  for (const [k, v] of Object.entries(query)) url.searchParams.append(k, v);
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (client.language !== null) headers["X-Language"] = client.language;
-  return { operation, executeUuid, method: "GET", url, headers, body: "" };
+  const search = new URLSearchParams(query).toString();
+  const url = new URL(`${client.endpoint.origin}${client.endpoint.pathname.replace(/\/+$/, "")}${path}${search === "" ? "" : `?${search}`}`);
+  return { operation, executeUuid, method: "GET", url, headers: client.headers, body: "" };
 };
 
 const decodeResponse =

@@ -85,7 +85,7 @@ export const sign = (input: SignInput): Signature => {
   const canonicalRequest = [
     input.method.toUpperCase(),
     canonicalUri(input.url.pathname),
-    canonicalQuery(input.url.searchParams),
+    input.url.search === "" ? "" : canonicalQuery(input.url.searchParams),
     names.map((n) => `${n}:${all.get(n)}\n`).join(""),
     signedHeaders,
     sha256Hex(input.body),
