@@ -100,9 +100,9 @@ describe("examples with the real Pulumi engine", function () {
   describe("examples/policy with the coc-script-orders pack", () => {
     let project: Project;
     let pack: string;
-    const preview = async (stack: string, orders: string[], policyConfig?: object) => {
+    const preview = async (stack: string, orders: string[], policyConfig?: object, command: readonly string[] = ["preview"]) => {
       await project.stack(stack, { ...connection(), "coc-example-policy:orders": JSON.stringify(orders) }, secret());
-      const args = ["preview", "--policy-pack", pack];
+      const args = [...command, "--policy-pack", pack];
       if (policyConfig !== undefined) {
         const file = path.join(REPO_ROOT, ".cache", "e2e", "example-policy", `${stack}-policy.json`);
         writeFileSync(file, JSON.stringify(policyConfig));
@@ -134,6 +134,16 @@ describe("examples with the real Pulumi engine", function () {
       assert.equal(r.code, 0, r.out);
       assert.match(r.out, /\[advisory\]\s+script-order-fresh/);
       assert.match(r.out, new RegExp(`order ${BACKUP}\\) finished 30\\.\\dh ago .* within 24h`));
+    });
+
+    it("gates `up` as well: a FINISHED order updates, an ABNORMAL one is refused before anything changes", async () => {
+      const ok = await preview("up-pass", [ROTATE], undefined, ["up", "--yes"]);
+      assert.equal(ok.code, 0, ok.out);
+      const refused = await preview("up-fail", [PATCH], undefined, ["up", "--yes"]);
+      assert.notEqual(refused.code, 0);
+      assert.match(refused.out, /\[mandatory\]\s+script-order-succeeded/);
+      const state = JSON.parse((await project.run(["stack", "export"])).stdout);
+      assert.deepEqual(state.deployment.resources ?? [], [], "nothing was written to the refused stack");
     });
 
     it("config: an enforcement level raised to mandatory blocks the stale order", async () => {
