@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import * as E from "fp-ts/Either";
 import type { Fault, OrderFixture } from "./fixtures";
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   readonly credentials?: EmulatorCredentials;
   /** The emulator's clock; tests may skew it. Default Date.now. */
   readonly now?: () => number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RequestLogEntry {
@@ -209,7 +212,7 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
     json(404, { error: `no admin route ${route}` });
   };
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     if (url.pathname.startsWith("/__emulator/")) {
       handleAdmin(req, res, url).catch(() => res.destroy());
@@ -228,7 +231,8 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
         }),
       )
       .catch(() => res.destroy());
-  });
+  };
+  const server = opts.tls === undefined ? http.createServer(handler) : https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -236,7 +240,7 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
   });
   const { port, address } = server.address() as AddressInfo;
   return {
-    url: `http://${address}:${port}`,
+    url: `${opts.tls === undefined ? "http" : "https"}://${address}:${port}`,
     credentials: creds,
     addOrders,
     requests: () => [...log],
