@@ -21,7 +21,7 @@ import { normalizeScriptOrder, normalizeScriptOrderSummary } from "./model";
 import { agentFor } from "./proxy";
 import type { RetryPolicy } from "./retry";
 import { DEFAULT_RETRY_POLICY } from "./retry";
-import { sign } from "./signer";
+import { encodeStrict, sign } from "./signer";
 import type { FetchLike, HttpRequest, HttpResponse, TransportContext } from "./transport";
 import { send } from "./transport";
 import { validateExecuteUuid } from "./validate";
@@ -82,21 +82,26 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
     E.apS("endpoint", resolveEndpoint(opts, env)),
     E.apS("credentials", resolveCredentials(opts, env)),
     E.apS("retry", validRetry({ ...DEFAULT_RETRY_POLICY, ...opts.retry })),
-    E.map(({ endpoint, credentials, retry }) => ({
-      endpoint,
-      headers: { Accept: "application/json", ...(opts.language === undefined ? {} : { "X-Language": opts.language }) } as Record<string, string>,
-      context: {
-        fetch: opts.fetch ?? (nodeFetch as unknown as FetchLike),
-        // Every request goes to the same origin: choose its agent (and proxy) once.
-        agentFor: ((agent) => () => agent)(agentFor(endpoint, env)),
-        authorize: authorizer(credentials),
-        retry,
-        userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,
-        now: Date.now,
-        sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-        random: Math.random,
-      },
-    })),
+    E.map(({ endpoint, credentials, retry }) => {
+      // Every request goes to the same origin: its agent (and proxy) is chosen once.
+      const agent = agentFor(endpoint, env);
+      const headers: Record<string, string> = { Accept: "application/json" };
+      if (opts.language !== undefined) headers["X-Language"] = opts.language;
+      return {
+        endpoint,
+        headers,
+        context: {
+          fetch: opts.fetch ?? (nodeFetch as unknown as FetchLike),
+          agentFor: () => agent,
+          authorize: authorizer(credentials),
+          retry,
+          userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,
+          now: Date.now,
+          sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+          random: Math.random,
+        },
+      };
+    }),
   );
 };
 
@@ -108,7 +113,10 @@ export const withDeadline = (client: CocClient, ms: number): CocClient => {
 };
 
 const request = (client: CocClient, operation: string, executeUuid: string | null, path: string, query: Record<string, string> = {}): HttpRequest => {
-  const search = new URLSearchParams(query).toString();
+  // Encoded as the signer canonicalizes (%20, never `+`), so gateway and client agree on every byte.
+  const search = Object.entries(query)
+    .map(([k, v]) => `${encodeStrict(k)}=${encodeStrict(v)}`)
+    .join("&");
   const url = new URL(`${client.endpoint.origin}${client.endpoint.pathname.replace(/\/+$/, "")}${path}${search === "" ? "" : `?${search}`}`);
   return { operation, executeUuid, method: "GET", url, headers: client.headers, body: "" };
 };

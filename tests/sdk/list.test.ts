@@ -27,6 +27,13 @@ describe("listScriptOrders", () => {
     assert.equal(two.length, 2);
   });
 
+  it("signs queries with spaces and non-ASCII characters the way the gateway checks them", async () => {
+    emu.current.addOrders([order("SCTLISTNAMED", { order_name: "patch db hosts – 夜間" })]);
+    const found = right(await listAllScriptOrders(clientFor(emu.current), { nameLike: "db hosts – 夜" })());
+    assert.deepEqual(found.map((o) => o.executeUuid), ["SCTLISTNAMED"]);
+    assert.match(emu.current.requests().at(-1)?.query ?? "", /name_like=db%20hosts%20%E2%80%93%20%E5%A4%9C/);
+  });
+
   it("rejects a bad page size before any request", async () => {
     const e = left(await listAllScriptOrders(clientFor(emu.current), { limit: 500 })());
     assert.equal(e._tag, "InvalidInput");
