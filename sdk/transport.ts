@@ -76,7 +76,9 @@ const summarize = (text: string): string => {
   return plain.length > 120 ? `${plain.slice(0, 120)}…` : plain;
 };
 
-export const classifyStatus = (status: number, errorCode: string | null): CocError["_tag"] | null => {
+type ResponseErrorTag = "NotFound" | "Auth" | "Throttled" | "Server" | "BadRequest";
+
+export const classifyStatus = (status: number, errorCode: string | null): ResponseErrorTag | null => {
   if (status >= 200 && status < 300) return null;
   if (status === 404 || (status === 400 && errorCode !== null && NOT_FOUND_CODES.includes(errorCode))) return "NotFound";
   if (status === 401 || status === 403) return "Auth";
@@ -146,6 +148,26 @@ const outcomeOf = (a: Attempt): AttemptOutcome =>
       ? { kind: "network", code: errorCodeOf(a.error) }
       : { kind: "timeout" };
 
+/** One attempt's result as the caller sees it: a 2xx response, or a classified error. */
+const settle = (result: Attempt, info: RequestInfo, timeoutMs: number, policy: RetryPolicy): E.Either<CocError, HttpResponse> => {
+  switch (result.kind) {
+    case "timeout": {
+      // An attempt cut short by the deadline reports the deadline: that is the bound the caller set.
+      const byDeadline = timeoutMs < policy.attemptTimeoutMs;
+      return E.left({ _tag: "Timeout", scope: byDeadline ? "deadline" : "attempt", timeoutMs: byDeadline ? policy.deadlineMs : timeoutMs, ...info });
+    }
+    case "network":
+      return E.left({ _tag: "Network", cause: describeNetworkError(result.error), ...info });
+    case "response": {
+      const ok = result.status >= 200 && result.status < 300;
+      const details = ok ? { errorCode: null, errorMessage: null } : readErrorBody(result.text);
+      const response: ResponseInfo = { ...info, httpStatus: result.status, requestId: result.requestId, ...details };
+      const tag = classifyStatus(result.status, details.errorCode);
+      return tag === null ? E.right({ info: response, text: result.text }) : E.left({ _tag: tag, ...response });
+    }
+  }
+};
+
 /** Sends `req`, retrying as the policy allows. Right: a 2xx response. Left: the last failure, classified. */
 export const send =
   (ctx: TransportContext, req: HttpRequest): TE.TaskEither<CocError, HttpResponse> =>
@@ -153,31 +175,13 @@ export const send =
     const policy = ctx.retry;
     const started = ctx.now();
     for (let attempt = 1; ; attempt++) {
-      const elapsed = ctx.now() - started;
-      const info: RequestInfo = {
-        executeUuid: req.executeUuid,
-        operation: req.operation,
-        method: req.method,
-        url: req.url.href,
-        attempts: attempt,
-      };
-      const remaining = policy.deadlineMs - elapsed;
-      const timeoutMs = Math.min(policy.attemptTimeoutMs, remaining);
-      const result = await attemptOnce(ctx, req, Math.max(1, timeoutMs));
-      const final = ((): E.Either<CocError, HttpResponse> => {
-        if (result.kind === "timeout") {
-          const scope = timeoutMs < policy.attemptTimeoutMs ? "deadline" : "attempt";
-          return E.left({ _tag: "Timeout", timeoutMs: scope === "deadline" ? policy.deadlineMs : timeoutMs, scope, ...info });
-        }
-        if (result.kind === "network") return E.left({ _tag: "Network", cause: describeNetworkError(result.error), ...info });
-        const details = result.status >= 200 && result.status < 300 ? { errorCode: null, errorMessage: null } : readErrorBody(result.text);
-        const response: ResponseInfo = { ...info, httpStatus: result.status, requestId: result.requestId, ...details };
-        const tag = classifyStatus(result.status, details.errorCode);
-        return tag === null ? E.right({ info: response, text: result.text }) : E.left({ _tag: tag, ...response } as CocError);
-      })();
-      if (E.isRight(final)) return final;
+      const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (ctx.now() - started)));
+      const result = await attemptOnce(ctx, req, timeoutMs);
+      const info: RequestInfo = { executeUuid: req.executeUuid, operation: req.operation, method: req.method, url: req.url.href, attempts: attempt };
+      const settled = settle(result, info, timeoutMs, policy);
+      if (E.isRight(settled)) return settled;
       const delay = nextDelayMs(outcomeOf(result), attempt, ctx.now() - started, policy, ctx.now(), ctx.random);
-      if (delay === null) return final;
+      if (delay === null) return settled;
       await ctx.sleep(delay);
     }
   };
