@@ -21,7 +21,7 @@ import { normalizeScriptOrder, normalizeScriptOrderSummary } from "./model";
 import { agentFor } from "./proxy";
 import type { RetryPolicy } from "./retry";
 import { DEFAULT_RETRY_POLICY } from "./retry";
-import { encodeStrict, sign } from "./signer";
+import { encodeStrict, sign, signingKey } from "./signer";
 import type { FetchLike, HttpRequest, HttpResponse, TransportContext } from "./transport";
 import { send } from "./transport";
 import { validateExecuteUuid } from "./validate";
@@ -47,9 +47,9 @@ export interface CocClient {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-const authorizer =
-  (creds: Credentials) =>
-  (req: HttpRequest, now: Date): Record<string, string> => {
+const authorizer = (creds: Credentials) => {
+  const key = creds.kind === "aksk" ? signingKey(creds.secretKey) : null;
+  return (req: HttpRequest, now: Date): Record<string, string> => {
     const extra: Record<string, string> = {};
     if (creds.domainId !== null) extra["X-Domain-Id"] = creds.domainId;
     if (creds.kind === "token") return { ...extra, "X-Auth-Token": creds.authToken };
@@ -60,11 +60,12 @@ const authorizer =
       headers: { ...req.headers, ...extra },
       body: req.body,
       accessKey: creds.accessKey,
-      secretKey: creds.secretKey,
+      secretKey: key ?? creds.secretKey,
       date: now,
     });
     return { ...extra, ...signature.headers };
   };
+};
 
 const validRetry = (r: RetryPolicy): E.Either<CocError, RetryPolicy> => {
   if (!Number.isInteger(r.attempts) || r.attempts < 1 || r.attempts > 20) return E.left(invalidInput("retry.attempts", "must be an integer from 1 to 20"));

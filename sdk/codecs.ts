@@ -36,8 +36,18 @@ export const TextLike = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** Accepts the value, `null` or absence alike: the model maps all of them to `null`. */
-const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);
+/**
+ * Accepts the value, `null` or absence alike: the model maps all of them to `null`. Not `t.union`:
+ * a union validates every member and collects their errors, and this runs on every field of every read.
+ */
+const nullable = <C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown> =>
+  new t.Type(
+    `${codec.name} | null`,
+    (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
+    // The inner codec gets its own context entry (with an empty key), so a failure names it.
+    (u, c) => (u === null ? t.success(null) : codec.validate(u, t.appendContext(c, "", codec, u))),
+    (a) => (a === null ? null : codec.encode(a)),
+  );
 
 // --- ShowScriptOrder -------------------------------------------------------------------------------
 

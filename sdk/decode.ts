@@ -25,13 +25,13 @@ const preview = (value: unknown): string => {
   return s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}…` : s;
 };
 
-/** `$.data.properties.script_params[2].param_order`, skipping the keys unions and intersections add. */
+/** `$.data.properties.script_params[2].param_order`, skipping the keys unions, intersections and wrappers add. */
 const pathOf = (context: t.Context): string => {
   let path = "$";
   for (let i = 1; i < context.length; i++) {
     const parent = context[i - 1].type;
     const key = context[i].key;
-    if (parent instanceof t.UnionType || parent instanceof t.IntersectionType) continue;
+    if (key === "" || parent instanceof t.UnionType || parent instanceof t.IntersectionType) continue;
     path += parent instanceof t.ArrayType ? `[${key}]` : `.${key}`;
   }
   return path;

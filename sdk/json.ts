@@ -3,8 +3,7 @@ import * as E from "fp-ts/Either";
 /**
  * JSON.parse that keeps integers past 2^53 exact: such literals reach the caller as decimal strings.
  * Node 20's JSON.parse cannot show a reviver the source text, so long integer literals outside
- * strings are quoted before parsing. One pass over the characters finds them; documents without
- * any (the usual case) are parsed untouched.
+ * strings are quoted before parsing; documents without any are parsed untouched.
  */
 
 export interface JsonSyntaxError {
@@ -12,38 +11,39 @@ export interface JsonSyntaxError {
   readonly message: string;
 }
 
-/** Digits long enough that they may not fit a double exactly (2^53 has 16). */
-const MIN_UNSAFE_DIGITS = 16;
+/** A run of digits long enough that a double may not hold it exactly (2^53 has 16). */
+const LONG_DIGIT_RUN = /-?\d{16,}/g;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-/** What may end a number token: whitespace or `,` `}` `]` (or the end of text). */
+/** What may precede a JSON value: start of text, whitespace, or `:` `[` `,`. */
+const startsValue = (c: number) => Number.isNaN(c) || c === 58 || c === 91 || c === 44 || c === 32 || c === 10 || c === 13 || c === 9;
+/** What may end a number token: end of text, whitespace, or `,` `}` `]`. */
 const endsValue = (c: number) => Number.isNaN(c) || c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9;
 
-/** Start and end offsets of integer literals (outside strings) that a double would round. */
+const escaped = (text: string, quote: number): boolean => {
+  let backslashes = 0;
+  for (let i = quote - 1; i >= 0 && text.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 1;
+};
+
+/**
+ * Start and end offsets of integer literals, outside strings, that a double would round. Only long
+ * digit runs are candidates (found natively); string state is tracked by jumping between quotes.
+ */
 const unsafeIntegerSpans = (text: string): number[] => {
   const spans: number[] = [];
+  let pos = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
+  for (const m of text.matchAll(LONG_DIGIT_RUN)) {
+    const start = m.index;
+    for (let q = text.indexOf('"', pos); q !== -1 && q < start; q = text.indexOf('"', q + 1)) {
+      if (!escaped(text, q)) inString = !inString;
     }
-    if (c === 34) {
-      inString = true;
-      continue;
-    }
-    if (!isDigit(c) && c !== 45 /* - */) continue;
-    // A number token: take it whole, so fractions and exponents are never split.
-    const start = i;
-    let j = c === 45 ? i + 1 : i;
-    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
-    const digits = j - (c === 45 ? i + 1 : i);
-    let end = j;
-    while (end < text.length && !endsValue(text.charCodeAt(end))) end++;
-    if (end === j && digits >= MIN_UNSAFE_DIGITS && !Number.isSafeInteger(Number(text.slice(start, j)))) spans.push(start, j);
-    i = end - 1;
+    pos = Math.max(pos, start);
+    const end = start + m[0].length;
+    // Whole tokens only: a run inside a fraction, an exponent or a longer token is not an integer.
+    if (inString || !startsValue(text.charCodeAt(start - 1)) || !endsValue(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    if (!Number.isSafeInteger(Number(m[0]))) spans.push(start, end);
   }
   return spans;
 };

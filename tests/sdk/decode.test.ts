@@ -109,6 +109,19 @@ describe("decoding a script order", () => {
       assert.deepEqual(r.right, { s: "12345678901234567890", f: 1.1234567890123457, e: 0, n: ["12345678901234567890"] });
     });
 
+    it("keeps every 64-bit integer exact wherever it sits, and leaves strings alone", () => {
+      fc.assert(
+        fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n }), fc.string(), (n, s) => {
+          const text = `{"s":${JSON.stringify(s + n.toString())},"a":[${n}, {"k":${n}}],"n":${n}}`;
+          const r = parseJsonLossless(text);
+          assert.ok(E.isRight(r));
+          const expected = Number.isSafeInteger(Number(n)) ? Number(n) : n.toString();
+          assert.deepEqual(r.right, { s: s + n.toString(), a: [expected, { k: expected }], n: expected });
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
     it("accepts every field but execute_uuid missing, null or empty, as null", () => {
       const o = ok(withData({ execute_uuid: "A", status: null, creator: "", properties: null }));
       const { executeUuid, phase, terminal, ...rest } = o;

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { canonicalQuery, canonicalUri, encodeStrict, formatSdkDate, sign } from "../../sdk/signer";
+import { createHmac } from "node:crypto";
+import { canonicalQuery, canonicalUri, encodeStrict, formatSdkDate, hmacSha256Hex, sign, signingKey } from "../../sdk/signer";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as {
@@ -76,6 +77,15 @@ describe("signer", () => {
     it("formats the date as YYYYMMDDTHHMMSSZ in UTC", () => {
       assert.equal(formatSdkDate(new Date("2023-10-22T03:52:43.469Z")), "20231022T035243Z");
     });
+  });
+
+  it("computes HMAC-SHA256 from prepared key pads exactly as createHmac does (keys short, long, unicode)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 100 }), fc.string({ unit: "grapheme", maxLength: 300 }), (key, message) => {
+        assert.equal(hmacSha256Hex(signingKey(key), message), createHmac("sha256", key).update(message).digest("hex"));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   describe("agrees with the official Node SDK's AKSKSigner", () => {
