@@ -1,15 +1,6 @@
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import * as path from "node:path";
+import { runCli } from "../helpers/cli";
 import { order, useEmulator } from "../helpers/emulator";
-
-const BIN = path.join(__dirname, "..", "..", "..", "bin", "coc-script-order.js");
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe("coc-script-order CLI (subprocess)", () => {
   const emu = useEmulator([
@@ -24,24 +15,12 @@ describe("coc-script-order CLI (subprocess)", () => {
     order("SCTCLI0006", { faults: [{ kind: "malformed" }] }),
   ]);
 
-  const cli = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HUAWEICLOUD_SDK_AK: emu.current.credentials.accessKey,
-          HUAWEICLOUD_SDK_SK: emu.current.credentials.secretKey,
-          HUAWEICLOUD_SDK_REGION_COC_CN_NORTH_4: emu.current.url,
-          ...env,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    runCli(args, {
+      HUAWEICLOUD_SDK_AK: emu.current.credentials.accessKey,
+      HUAWEICLOUD_SDK_SK: emu.current.credentials.secretKey,
+      HUAWEICLOUD_SDK_REGION_COC_CN_NORTH_4: emu.current.url,
+      ...env,
     });
 
   it("get --output json prints the normalized model with parameter values hidden", async () => {

@@ -4,7 +4,6 @@
  * names the host.
  */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
@@ -12,12 +11,12 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { startEmulator } from "../../emulator";
+import { runCli } from "../helpers/cli";
 import { order } from "../helpers/emulator";
 
 const REPO = path.join(__dirname, "..", "..", "..");
 const CERT = path.join(REPO, "tests", "fixtures", "coc-test-tls.crt");
 const KEY = path.join(REPO, "tests", "fixtures", "coc-test-tls.key");
-const BIN = path.join(REPO, "bin", "coc-script-order.js");
 
 describe("coc-script-order through an HTTPS proxy", function () {
   this.timeout(60_000);
@@ -52,24 +51,12 @@ describe("coc-script-order through an HTTPS proxy", function () {
     await emu.stop();
   });
 
-  const cli = (env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, "get", "SCTPROXY0001", "--endpoint", "https://coc.test", "--output", "json"], {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HUAWEICLOUD_SDK_AK: emu.credentials.accessKey,
-          HUAWEICLOUD_SDK_SK: emu.credentials.secretKey,
-          NODE_EXTRA_CA_CERTS: CERT,
-          ...env,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+  const cli = (env: Record<string, string>) =>
+    runCli(["get", "SCTPROXY0001", "--endpoint", "https://coc.test", "--output", "json"], {
+      HUAWEICLOUD_SDK_AK: emu.credentials.accessKey,
+      HUAWEICLOUD_SDK_SK: emu.credentials.secretKey,
+      NODE_EXTRA_CA_CERTS: CERT,
+      ...env,
     });
 
   it("tunnels through HTTPS_PROXY, signing for the real host", async () => {
