@@ -8,8 +8,6 @@ import { listAllScriptOrders } from "../sdk/client";
 import { formatCocError } from "../sdk/errors";
 import type { ScriptOrderSummary } from "../sdk/model";
 import { redactScriptParams } from "../sdk/model";
-import { describeFailures } from "./inputs";
-import { checkInputs } from "./inputs";
 import type { ScriptOrderState } from "./runtime";
 import { clientFrom, readOrder } from "./runtime";
 import { CONFIG_NAMESPACE, settingsFrom } from "./settings";
@@ -37,9 +35,8 @@ const settings = () => {
   return settingsFrom((key) => config.get(key.slice(CONFIG_NAMESPACE.length + 1)));
 };
 
+/** Reads the order now; bad arguments fail before any request, as for the resource. */
 export const getScriptOrder = async (args: GetScriptOrderArgs): Promise<ScriptOrderResult> => {
-  const { failures } = checkInputs({ executeUuid: args.executeUuid, requireStatus: args.requireStatus, allowNewStatuses: args.allowNewStatuses });
-  if (failures.length > 0) throw new Error(`getScriptOrder: ${describeFailures(failures)}`);
   const state = await readOrder(settings(), args.executeUuid, { requireStatus: args.requireStatus, allowNewStatuses: args.allowNewStatuses }, (line) => pulumi.log.info(line));
   return args.includeParamValues ? state : { ...redactScriptParams(state), checkedAt: state.checkedAt };
 };
