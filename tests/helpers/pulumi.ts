@@ -46,6 +46,8 @@ export const makeProject = (name: string, program: { readonly programFile: strin
     env,
     run,
     async stack(stack, config, secrets = {}) {
+      // A stack file left by an earlier run belongs to state this run has emptied.
+      rmSync(path.join(dir, `Pulumi.${stack}.yaml`), { force: true });
       await must(["stack", "select", "--create", stack]);
       for (const [k, v] of Object.entries(config)) await must(["config", "set", k, v]);
       for (const [k, v] of Object.entries(secrets)) await must(["config", "set", "--secret", k, v]);
