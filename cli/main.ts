@@ -9,7 +9,7 @@ import type { Env } from "../sdk/credentials";
 import { CocFailure, formatCocError } from "../sdk/errors";
 import { orThrow } from "../sdk/edge";
 import { destroyAgents } from "../sdk/proxy";
-import { KNOWN_STATUSES, KnownStatus } from "../sdk/statuses";
+import { KNOWN_STATUSES, unknownStatuses } from "../sdk/statuses";
 import { VERSION } from "../sdk/version";
 import { waitForScriptOrder } from "../sdk/wait";
 import type { ParsedArgs } from "./args";
@@ -51,7 +51,7 @@ const parseUntil = (args: ParsedArgs): string[] | undefined => {
   if (raw === undefined) return undefined;
   const statuses = raw.split(",").map((s) => s.trim().toUpperCase()).filter((s) => s !== "");
   if (statuses.length === 0) throw new UsageError("--until needs at least one status");
-  const unknown = statuses.filter((s) => !KnownStatus.is(s));
+  const unknown = unknownStatuses(statuses);
   if (unknown.length > 0 && !args.flags.has("allow-new-statuses")) {
     throw new UsageError(`unknown status ${unknown.join(", ")} in --until (known: ${KNOWN_STATUSES.join(", ")}; --allow-new-statuses accepts others)`);
   }

@@ -1,6 +1,6 @@
 /** How orders look on stdout (text or JSON) and how progress looks on stderr. */
 import type { ScriptOrder, ScriptOrderSummary } from "../sdk/model";
-import { redactScriptParams } from "../sdk/model";
+import { redactScriptParams, scriptLabel } from "../sdk/model";
 
 export type OutputFormat = "json" | "text";
 
@@ -9,7 +9,7 @@ export const shown = (order: ScriptOrder, showSecrets: boolean): ScriptOrder => 
 const line = (label: string, value: string | null): string | null => (value === null ? null : `  ${label.padEnd(11)}${value}`);
 
 export const orderText = (o: ScriptOrder): string => {
-  const script = [o.scriptName, o.scriptVersionName].filter((x) => x !== null).join(" ");
+  const script = scriptLabel(o);
   const exec = [
     o.executeUser !== null ? `as ${o.executeUser}` : null,
     o.timeoutSeconds !== null ? `timeout ${o.timeoutSeconds}s` : null,
@@ -17,7 +17,7 @@ export const orderText = (o: ScriptOrder): string => {
   ].filter((x) => x !== null);
   return [
     `${o.executeUuid}  ${o.status ?? "(no status)"} (${o.phase})`,
-    line("script", script === "" ? null : `${script}${o.scriptUuid !== null ? ` (${o.scriptUuid})` : ""}`),
+    line("script", script === null ? null : `${script}${o.scriptUuid !== null ? ` (${o.scriptUuid})` : ""}`),
     line("created", o.createdAt),
     line("finished", o.finishedAt),
     line("costs", o.executeCosts === null ? null : String(o.executeCosts)),

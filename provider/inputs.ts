@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/Either";
 import * as t from "io-ts";
-import { KNOWN_STATUSES, KnownStatus } from "../sdk/statuses";
+import { KNOWN_STATUSES, unknownStatuses } from "../sdk/statuses";
 import { EXECUTE_UUID_PATTERN } from "../sdk/validate";
 
 export const WaitInput = t.partial(
@@ -62,7 +62,7 @@ export const waitPlan = (w: WaitInput): WaitPlan => ({
 const statusFailures = (property: string, statuses: readonly string[] | undefined, allowNew: boolean): CheckFailure[] => {
   if (statuses === undefined) return [];
   if (statuses.length === 0) return [{ property, reason: "needs at least one status" }];
-  const unknown = statuses.filter((s) => !KnownStatus.is(s));
+  const unknown = unknownStatuses(statuses);
   return unknown.length === 0 || allowNew
     ? []
     : [{ property, reason: `unknown status ${unknown.join(", ")} (known: ${KNOWN_STATUSES.join(", ")}; set allowNewStatuses to accept new ones)` }];

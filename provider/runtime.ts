@@ -9,6 +9,7 @@ import { createClient, readScriptOrder } from "../sdk/client";
 import type { CocError } from "../sdk/errors";
 import { formatCocError } from "../sdk/errors";
 import type { ScriptOrder } from "../sdk/model";
+import { scriptLabel } from "../sdk/model";
 import { waitForScriptOrder } from "../sdk/wait";
 import type { CheckFailure, ScriptOrderInputs } from "./inputs";
 import { checkInputs, describeFailures, waitPlan } from "./inputs";
@@ -45,9 +46,9 @@ export const clientFrom = (settings: Settings): CocClient => {
 };
 
 const gateMessage = (order: ScriptOrder, required: readonly string[], requestId: string | null): string => {
-  const script = [order.scriptName, order.scriptVersionName].filter((x) => x !== null).join(" ");
+  const script = scriptLabel(order);
   const details = [
-    script === "" ? null : `script ${script}`,
+    script === null ? null : `script ${script}`,
     order.finishedAt === null ? null : `finished ${order.finishedAt.replace(/\.\d{3}Z$/, "Z")}`,
     `request id ${requestId ?? "none"}`,
   ].filter((x) => x !== null);

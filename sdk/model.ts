@@ -121,6 +121,12 @@ export const normalizeScriptOrderSummary = (raw: ScriptOrderSummaryRaw): ScriptO
   regionIds: raw.properties?.region_ids ?? null,
 });
 
+/** "rotate-logs v3": the script's name and version as people read them; null when neither is known. */
+export const scriptLabel = (o: Pick<ScriptOrder, "scriptName" | "scriptVersionName">): string | null => {
+  const label = [o.scriptName, o.scriptVersionName].filter((x) => x !== null).join(" ");
+  return label === "" ? null : label;
+};
+
 /** The model with every script parameter value replaced, for output that people and logs see. */
 export const SECRET_PLACEHOLDER = "[secret]";
 export const redactScriptParams = (order: ScriptOrder): ScriptOrder => ({

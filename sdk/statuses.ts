@@ -21,6 +21,9 @@ export type KnownStatus = t.TypeOf<typeof KnownStatus>;
 
 export const KNOWN_STATUSES: readonly KnownStatus[] = Object.keys(KnownStatus.keys) as KnownStatus[];
 
+/** The statuses in `statuses` this version does not know (callers decide whether to accept them). */
+export const unknownStatuses = (statuses: readonly string[]): string[] => statuses.filter((s) => !KnownStatus.is(s));
+
 export const Phase = t.keyof({ pending: null, paused: null, succeeded: null, failed: null, unknown: null }, "Phase");
 export type Phase = t.TypeOf<typeof Phase>;
 

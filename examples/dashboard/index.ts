@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { listScriptOrders, ScriptOrder } from "pulumi-huaweicloud-coc";
+import { scriptLabel } from "pulumi-huaweicloud-coc/sdk";
 import type { OrderCard } from "./summary";
 import { byUuid, summarize } from "./summary";
 
@@ -22,7 +23,7 @@ const fromResources = (list: readonly string[]): pulumi.Output<OrderCard[]> =>
           executeUuid,
           status,
           phase,
-          title: name === null ? null : [name, version].filter((x) => x !== null).join(" "),
+          title: name === null ? null : scriptLabel({ scriptName: name, scriptVersionName: version }),
           createdAt,
           finishedAt,
           executeCosts,
