@@ -84,8 +84,6 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
     E.apS("credentials", resolveCredentials(opts, env)),
     E.apS("retry", validRetry({ ...DEFAULT_RETRY_POLICY, ...opts.retry })),
     E.map(({ endpoint, credentials, retry }) => {
-      // Every request goes to the same origin: its agent (and proxy) is chosen once.
-      const agent = agentFor(endpoint, env);
       const headers: Record<string, string> = { Accept: "application/json" };
       if (opts.language !== undefined) headers["X-Language"] = opts.language;
       return {
@@ -93,7 +91,8 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
         headers,
         context: {
           fetch: opts.fetch ?? (nodeFetch as unknown as FetchLike),
-          agentFor: () => agent,
+          // Every request goes to the same origin: its agent (and proxy) is chosen once.
+          agent: agentFor(endpoint, env),
           authorize: authorizer(credentials),
           retry,
           userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,

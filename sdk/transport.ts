@@ -31,7 +31,8 @@ export type FetchLike = (
 
 export interface TransportContext {
   readonly fetch: FetchLike;
-  readonly agentFor: (url: URL) => http.Agent | undefined;
+  /** The keep-alive agent (proxying or not) for the client's one origin. */
+  readonly agent: http.Agent | undefined;
   /** Headers for one attempt (signature, date, tokens), computed at that attempt's time. */
   readonly authorize: (req: HttpRequest, now: Date) => Record<string, string>;
   readonly retry: RetryPolicy;
@@ -129,7 +130,7 @@ const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: n
       method: req.method,
       headers,
       body: req.method === "GET" ? undefined : req.body,
-      agent: ctx.agentFor(req.url),
+      agent: ctx.agent,
       timeout: timeoutMs,
     });
     // The body shares the attempt's budget: a server that stalls mid-body is as dead as one that never answers.
