@@ -96,5 +96,6 @@ export const summary = (s: OrderState, snap: Snapshot, now: number) => ({
   execute_costs: (snap.finishedMs || now) - snap.createdMs,
   creator: s.fixture.creator ?? "emulator-user",
   status: snap.status,
-  properties: { region_ids: s.fixture.region_ids ?? ["cn-north-4"] },
+  // A string, as the official SDKs model it (comma-separated when there are several).
+  properties: { region_ids: (s.fixture.region_ids ?? ["cn-north-4"]).join(",") },
 });

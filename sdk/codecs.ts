@@ -37,6 +37,21 @@ export const TextLike = new t.Type<string, string, unknown>(
 );
 
 /**
+ * A list of names sent either as an array or as one string: the official SDKs model ListScriptJobs'
+ * `region_ids` as a string (comma-separated when there are several), while array-shaped bodies exist
+ * too. Always an array in the model; an empty string is an empty list.
+ */
+export const TextListLike = new t.Type<string[], string[], unknown>(
+  "TextListLike",
+  (u): u is string[] => Array.isArray(u) && u.every((x) => typeof x === "string"),
+  (u, c) => {
+    if (typeof u === "string") return t.success(u.split(",").map((s) => s.trim()).filter((s) => s !== ""));
+    return t.array(TextLike).validate(u, c);
+  },
+  t.identity,
+);
+
+/**
  * Accepts the value, `null` or absence alike: the model maps all of them to `null`. Not `t.union`:
  * a union validates every member and collects their errors, and this runs on every field of every read.
  */
@@ -120,7 +135,7 @@ export const ScriptOrderSummaryRaw = t.intersection(
       execute_costs: nullable(NumberLike),
       creator: nullable(TextLike),
       status: nullable(TextLike),
-      properties: nullable(t.partial({ region_ids: nullable(t.array(TextLike)) })),
+      properties: nullable(t.partial({ region_ids: nullable(TextListLike) })),
     }),
   ],
   "ScriptOrderSummary",

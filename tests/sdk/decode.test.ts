@@ -1,10 +1,30 @@
 import * as assert from "node:assert/strict";
 import * as E from "fp-ts/Either";
 import fc from "fast-check";
-import { ShowScriptOrderResponse } from "../../sdk/codecs";
+import { ListScriptOrdersResponse, ShowScriptOrderResponse } from "../../sdk/codecs";
 import { decodeBody } from "../../sdk/decode";
 import { parseJsonLossless } from "../../sdk/json";
-import { normalizeScriptOrder, redactScriptParams } from "../../sdk/model";
+import { ScriptOrder as ScriptOrderModel, normalizeScriptOrder, normalizeScriptOrderSummary, redactScriptParams } from "../../sdk/model";
+
+const WALK_FAILED = Symbol("no such path");
+/** Follows a decode path (`$.a.b[2].c`) into a parsed document; `undefined` where the last key is absent. */
+const walk = (doc: unknown, path: string): [string, unknown] => {
+  let cur: unknown = doc;
+  const steps = [...path.slice(1).matchAll(/\.([^.[]+)|\[(\d+)\]/g)];
+  for (const [i, m] of steps.entries()) {
+    if (cur === null || typeof cur !== "object") return [path, WALK_FAILED];
+    const key = m[1] ?? m[2];
+    const next = (cur as Record<string, unknown>)[key];
+    if (next === undefined && i < steps.length - 1) return [path, WALK_FAILED];
+    cur = next;
+  }
+  return [path, cur];
+};
+/** The decoder's rendering of a value in a reason (JSON, cut at 60 characters). */
+const preview = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+};
 
 const DOC_EXAMPLE = `{
   "data": {
@@ -182,19 +202,64 @@ describe("decoding a script order", () => {
       }
     });
 
-    it("never throws on arbitrary JSON, and an invalid document always has a path", () => {
+    it("on arbitrary JSON, a failure's path leads to the value it names, and a success is a valid model of that uuid", () => {
       fc.assert(
         fc.property(fc.oneof(fc.jsonValue(), fc.record({ data: fc.jsonValue() }), fc.record({ data: fc.record({ execute_uuid: fc.jsonValue(), status: fc.jsonValue(), properties: fc.jsonValue() }) })), (value) => {
           const r = decode(JSON.stringify(value));
-          if (E.isLeft(r)) assert.match(r.left.path, /^\$/);
-          else assert.equal(typeof r.right.executeUuid, "string");
+          if (E.isLeft(r)) {
+            // Walked in the document as the decoder saw it: long integers are exact strings there.
+            const [, found] = walk((parseJsonLossless(JSON.stringify(value)) as E.Right<unknown>).right, r.left.path);
+            assert.ok(found !== WALK_FAILED, `path ${r.left.path} does not exist in ${JSON.stringify(value)}`);
+            assert.ok(r.left.reason.endsWith(found === undefined ? "got missing" : `got ${preview(found)}`), `${r.left.path}: ${r.left.reason} vs ${JSON.stringify(found)}`);
+          } else {
+            assert.ok(ScriptOrderModel.is(r.right), JSON.stringify(r.right));
+            assert.equal(r.right.executeUuid, (value as { data: { execute_uuid: unknown } }).data.execute_uuid);
+          }
         }),
         { numRuns: 2000 },
       );
     });
 
-    it("never throws on arbitrary text", () => {
-      fc.assert(fc.property(fc.string(), (text) => void decode(text)), { numRuns: 1000 });
+    it("on arbitrary text, fails at $ exactly when the text is not JSON", () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+          let json = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            json = false;
+          }
+          const r = decode(text);
+          if (!json) {
+            assert.ok(E.isLeft(r) && r.left.path === "$" && /^(body is not JSON|empty body) \(/.test(r.left.reason), JSON.stringify(r));
+          } else {
+            assert.ok(!(E.isLeft(r) && /not JSON|empty body/.test(r.left.reason)), JSON.stringify(r));
+          }
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  });
+
+  describe("list summaries", () => {
+    const summary = (regionIds: unknown) => {
+      const r = decodeBody(ListScriptOrdersResponse, JSON.stringify({ data: { total: 1, data: [{ execute_uuid: "A", properties: { region_ids: regionIds } }] } }));
+      if (E.isLeft(r)) assert.fail(`${r.left.path}: ${r.left.reason}`);
+      return normalizeScriptOrderSummary(r.right.data.data![0]).regionIds;
+    };
+
+    it("reads region_ids as the official SDK models it (a string, comma-separated) or as an array", () => {
+      assert.deepEqual(summary("cn-north-4"), ["cn-north-4"]);
+      assert.deepEqual(summary("cn-north-4, ap-southeast-3"), ["cn-north-4", "ap-southeast-3"]);
+      assert.deepEqual(summary(""), []);
+      assert.deepEqual(summary(["cn-north-4", "eu-west-101"]), ["cn-north-4", "eu-west-101"]);
+      assert.equal(summary(null), null);
+    });
+
+    it("rejects region_ids of another shape, naming the path", () => {
+      const r = decodeBody(ListScriptOrdersResponse, JSON.stringify({ data: { data: [{ execute_uuid: "A", properties: { region_ids: { a: 1 } } }] } }));
+      assert.ok(E.isLeft(r));
+      assert.match(r.left.path, /^\$\.data\.data\[0\]\.properties\.region_ids/);
     });
   });
 });

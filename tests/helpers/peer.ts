@@ -1,0 +1,67 @@
+/**
+ * The official Huawei Cloud Go SDK as a client of the emulator: `tests/peer` (coc-peer), built with
+ * this machine's Go by scripts/peer-build.sh and cached outside git like the engine.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import * as path from "node:path";
+import * as E from "fp-ts/Either";
+import type { Emulator } from "../../emulator";
+import { parseJsonLossless } from "../../sdk/json";
+
+const BUILD_SCRIPT = path.join(__dirname, "..", "..", "..", "scripts", "peer-build.sh");
+
+/** A cold build (empty Go caches) takes about a minute here. */
+export const PEER_BUILD_TIMEOUT_MS = 10 * 60 * 1000;
+
+let binary: string | undefined;
+
+export const peerBinary = (): string => {
+  if (binary !== undefined) return binary;
+  const r = spawnSync("bash", [BUILD_SCRIPT], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${BUILD_SCRIPT} failed (exit ${r.status})`);
+  binary = r.stdout.trim().split("\n").pop() ?? "";
+  return binary;
+};
+
+export interface PeerError {
+  readonly status_code?: number;
+  readonly error_code?: string;
+  readonly error_msg?: string;
+  readonly request_id?: string;
+  readonly message?: string;
+}
+
+export interface PeerLine<R> {
+  readonly uuid?: string;
+  readonly ok: boolean;
+  readonly response?: R;
+  readonly error?: PeerError;
+}
+
+export const peerEnv = (emu: Emulator, extra: Record<string, string> = {}): Record<string, string> => ({
+  COC_PEER_ENDPOINT: emu.url,
+  HUAWEICLOUD_SDK_AK: emu.credentials.accessKey,
+  HUAWEICLOUD_SDK_SK: emu.credentials.secretKey,
+  ...extra,
+});
+
+/** Runs coc-peer with only `env` (and PATH, HOME) and returns its JSON lines. */
+export const runPeer = <R = unknown>(args: readonly string[], env: Record<string, string>): Promise<PeerLine<R>[]> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(peerBinary(), args, { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`coc-peer ${args.join(" ")} exited ${code}: ${stderr}`));
+      // Lossless: int64 values past 2^53 arrive as exact decimal strings, as in our decoder.
+      const parse = (l: string): PeerLine<R> => {
+        const v = parseJsonLossless(l);
+        if (E.isLeft(v)) throw new Error(`coc-peer printed a line that is not JSON: ${l}`);
+        return v.right as PeerLine<R>;
+      };
+      resolve(stdout.trim() === "" ? [] : stdout.trim().split("\n").map(parse));
+    });
+  });
