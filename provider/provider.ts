@@ -1,28 +1,31 @@
 /**
  * The dynamic provider object Pulumi serializes into state (`__provider`). It is deliberately tiny:
  * each method loads `runtime.ts` with `require` in the provider process, so nothing but a module
- * name and a fallback path is captured: no client, no credentials, no SDK code.
+ * name is captured: no client, no credentials, no SDK code.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy requires keep the serialized closure small */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Runtime from "./runtime";
 
-/** The package's own name resolves wherever it is installed; inside this repository, the file path does. */
-const RUNTIME_PATH: string = require.resolve("./runtime");
+/**
+ * What the provider process requires, captured into state by value. Installed (under node_modules),
+ * the package name: the provider process resolves it from the project, and state names no folder of
+ * the machine that ran `up`. Anywhere else (this repository, a linked checkout) the file itself.
+ */
+export const runtimeModuleFor = (runtimeFile: string): string =>
+  runtimeFile.split(/[\\/]/).includes("node_modules") ? "pulumi-huaweicloud-coc/provider/runtime" : runtimeFile;
 
-const loadRuntime = (): typeof Runtime => {
-  try {
-    return require("pulumi-huaweicloud-coc/provider/runtime");
-  } catch {
-    return require(RUNTIME_PATH);
-  }
-};
+const RUNTIME_MODULE = runtimeModuleFor(require.resolve("./runtime"));
+
+const loadRuntime = (): typeof Runtime => require(RUNTIME_MODULE);
 
 class ScriptOrderProvider implements pulumi.dynamic.ResourceProvider {
   private settings: Readonly<Record<string, string>> = {};
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = loadRuntime().settingsFromConfig((key) => req.config.get(key));
+    const runtime = loadRuntime();
+    runtime.muteFailureEchoes();
+    this.settings = runtime.settingsFromConfig((key) => req.config.get(key));
   }
 
   async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {

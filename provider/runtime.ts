@@ -21,15 +21,32 @@ export { settingsFrom as settingsFromConfig };
 /** The resource's outputs: the normalized model, plus when it was read. */
 export type ScriptOrderState = ScriptOrder & { readonly checkedAt: string };
 
+/** Echoes of our own failures still to be swallowed (see `muteFailureEchoes`). */
+const pendingEchoes = new Set<string>();
+let muting = false;
+
 /**
- * A failure to show the user as one line: no stack, since the dynamic-provider host prints
- * `${error}: ${error.stack}` and the engine prints the message again.
+ * In the dynamic-provider process only: the host echoes a failed read to stderr as
+ * `${error}: ${error.stack}` before returning it to the engine, which shows it again as the
+ * resource's error. For our own failures that echo is a second, stray line; drop exactly it.
  */
+export const muteFailureEchoes = (): void => {
+  if (muting) return;
+  muting = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && typeof args[0] === "string" && pendingEchoes.delete(args[0])) return;
+    original(...args);
+  };
+};
+
+/** A failure to show the user as one line: no stack, and no echo of it in the provider's stderr. */
 export class ScriptOrderFailure extends Error {
   override readonly name = "ScriptOrderFailure";
   constructor(message: string) {
     super(message);
     this.stack = "";
+    if (muting) pendingEchoes.add(`${message}: `);
   }
   override toString(): string {
     return this.message;

@@ -9,11 +9,7 @@ import * as path from "node:path";
 
 export const REPO_ROOT = path.join(__dirname, "..", "..");
 const ENGINE_SCRIPT = path.join(REPO_ROOT, "scripts", "pulumi-engine.sh");
-/** The dynamic-provider plugin (pulumi-resource-pulumi-nodejs) ships inside @pulumi/pulumi. */
-const NODEJS_PLUGIN_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [REPO_ROOT] }));
-
-/** Holds the legacy policy-analyzer launcher (see `policyPackPath`). */
-const LEGACY_ANALYZER_DIR = path.join(REPO_ROOT, "scripts", "bin");
+/** The runtime name whose launcher, pulumi-analyzer-policy-<name>, the engine script puts beside `pulumi`. */
 const LEGACY_POLICY_RUNTIME = "nodejs-legacy-analyzer";
 
 let engineBin: string | undefined;
@@ -41,7 +37,9 @@ export const pulumiEnv = (ws: PulumiWorkspace, extra: NodeJS.ProcessEnv = {}): N
   mkdirSync(ws.homeDir, { recursive: true });
   return {
     ...process.env,
-    PATH: [ensureEngine(), NODEJS_PLUGIN_DIR, LEGACY_ANALYZER_DIR, process.env.PATH].join(path.delimiter),
+    // The engine directory holds the bundled plugins too (pulumi-resource-pulumi-nodejs, the policy
+    // launcher), as Pulumi's own distribution does: nothing else is needed on PATH.
+    PATH: [ensureEngine(), process.env.PATH].join(path.delimiter),
     PULUMI_HOME: ws.homeDir,
     PULUMI_BACKEND_URL: `file://${ws.stateDir}`,
     PULUMI_CONFIG_PASSPHRASE: ws.passphrase,
@@ -83,15 +81,16 @@ export const runPulumi = (args: readonly string[], opts: { cwd: string; env: Nod
 /**
  * The folder to pass to `--policy-pack`. A standard Pulumi runs a Node.js pack through its language
  * host, so that is `packDir` itself. The fallback language host built here cannot (it has no
- * RunPlugin), so the pack is described again under .cache/ with a runtime that has no language host,
- * which makes the engine launch `pulumi-analyzer-policy-<runtime>` from scripts/bin instead, the way
- * Pulumi ran packs before plugins. Same pack code, same engine protocol.
+ * RunPlugin), so the pack is described again, in a `.cache/` folder beside the pack's own, with a
+ * runtime that has no language host: the engine then launches `pulumi-analyzer-policy-<runtime>`
+ * (put beside `pulumi` by the engine script), the way Pulumi ran packs before plugins. Same pack
+ * code, same engine protocol; being beside the pack, it resolves @pulumi/pulumi as the pack does.
  */
 export const policyPackPath = (packDir: string): string => {
   const marker = path.join(ensureEngine(), "langhost-fallback");
   if (!existsSync(marker)) return packDir;
   const pkg = JSON.parse(readFileSync(path.join(packDir, "package.json"), "utf8")) as { name: string; version: string; main?: string };
-  const dir = path.join(REPO_ROOT, ".cache", "policy-packs", path.basename(packDir));
+  const dir = path.join(packDir, "..", ".cache", `legacy-policy-pack-${path.basename(packDir)}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "PulumiPolicy.yaml"), `runtime: ${LEGACY_POLICY_RUNTIME}\n`);
   writeFileSync(

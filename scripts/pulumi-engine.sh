@@ -36,7 +36,38 @@ if [ -z "${COC_PULUMI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1; th
   [ -n "$have" ] && log "pulumi $have on PATH is older than $VERSION or has no Node.js language host; using the cache"
 fi
 
+# What Pulumi's own distribution keeps next to `pulumi` for Node.js programs. The engine looks for
+# bundled plugins beside its own executable first; found only on PATH, it warns on every run, and not
+# found at all, it tries to download them.
+install_bundled() {
+  # The same launcher @pulumi/pulumi ships: it runs the dynamic-provider host of the program's own
+  # @pulumi/pulumi (resolved from the working directory the engine starts it in).
+  cat >"$BIN/pulumi-resource-pulumi-nodejs" <<'SH'
+#!/bin/sh
+PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))")
+if [ ! -z "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" ]; then
+    node "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" $@
+fi
+SH
+  # With the fallback language host, policy packs run the way Pulumi ran them before plugins
+  # (see scripts/engine.ts, policyPackPath): this launcher is what the engine starts then.
+  cat >"$BIN/pulumi-analyzer-policy-nodejs-legacy-analyzer" <<'SH'
+#!/bin/sh
+# Runs a Node.js policy pack the way Pulumi did before language hosts could run plugins: the engine
+# starts this with the pack folder as working directory and passes <engine address> . [-options].
+run_policy_pack=$(node -e 'process.stdout.write(require.resolve("@pulumi/pulumi/cmd/run-policy-pack"))') || exit 1
+exec node "$run_policy_pack" "$@"
+SH
+  chmod +x "$BIN/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-analyzer-policy-nodejs-legacy-analyzer"
+}
+
+mkdir -p "$DIR"
+# One build at a time: a second caller (a test run started during a build) waits, then finds the cache.
+exec 9>"$DIR/.lock"
+flock 9
+
 if [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ "$("$BIN/pulumi" version 2>/dev/null)" = "$VERSION" ]; then
+  install_bundled
   log "using cached pulumi $VERSION in $BIN"
   echo "$BIN"
   exit 0
@@ -113,5 +144,6 @@ if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
   fi
   mv "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
 fi
+install_bundled
 log "pulumi $("$BIN/pulumi" version) ready in $BIN after $(( $(date +%s) - started ))s"
 echo "$BIN"

@@ -6,6 +6,7 @@ describe("coc-script-order CLI (subprocess)", () => {
   const emu = useEmulator([
     order("SCTCLI0001", {
       creator: "ops",
+      script_version_uuid: "9007199254740993123",
       execute_param: { execute_user: "root", timeout: 300, script_params: [{ param_name: "PASSWORD", param_value: "cli-param-secret", param_order: 1 }] },
     }),
     order("SCTCLI0002", { lifecycle: { status: "ABNORMAL" } }),
@@ -32,6 +33,8 @@ describe("coc-script-order CLI (subprocess)", () => {
     assert.equal(o.phase, "succeeded");
     assert.equal(o.terminal, true);
     assert.deepEqual(o.scriptParams, [{ name: "PASSWORD", value: "[secret]", order: 1 }]);
+    // Sent as a bare JSON number past 2^53; printed exact, as a string.
+    assert.equal(o.scriptVersionUuid, "9007199254740993123");
     assert.doesNotMatch(r.stdout + r.stderr, /cli-param-secret/);
     assert.equal(r.stderr, "");
   });

@@ -119,6 +119,8 @@ describe("examples with the real Pulumi engine", function () {
     it("passes a stack whose order FINISHED recently", async () => {
       const r = await preview("pass", [ROTATE]);
       assert.equal(r.code, 0, r.out);
+      // The pack ran (the engine lists it with its verdict) and found nothing.
+      assert.match(r.out, /Policies:\s*\n\s*✅ coc-script-orders@v0\.1\.0/);
       assert.doesNotMatch(r.out, /script-order-/);
     });
 

@@ -13,6 +13,7 @@ describe("ScriptOrder provider methods against the emulator", () => {
     order("SCTPROV0002", { lifecycle: { status: "ABNORMAL" }, script_name: "rotate-logs", script_version_name: "v3" }),
     order("SCTPROV0003", { lifecycle: { per_read: ["READY", "PROCESSING", "FINISHED"] } }),
     order("SCTPROV0004", { lifecycle: { status: "PROCESSING" } }),
+    order("SCTPROV0005", { lifecycle: { per_read: ["PROCESSING", "PROCESSING", "FINISHED"] }, script_version_uuid: "9223372036854775807" }),
   ]);
   const p = scriptOrderProvider as Required<pulumi.dynamic.ResourceProvider>;
   const configure = (extra: Record<string, string> = {}) =>
@@ -58,6 +59,14 @@ describe("ScriptOrder provider methods against the emulator", () => {
     assert.equal(r.props?.status, "PROCESSING");
     assert.ok(Date.now() - started < 2_000);
     assert.match(lines.join("\n"), /FINISHED is required when `up` runs/);
+  });
+
+  it("waits during preview when wait.inPreview is set, and keeps a 64-bit script version exact", async () => {
+    await configure();
+    const r = await p.read("SCTPROV0005", { executeUuid: "SCTPROV0005", wait: { intervalSeconds: 1, inPreview: true }, requireStatus: ["FINISHED"], __preview: true });
+    assert.equal(r.props?.status, "FINISHED");
+    assert.equal(emu.current.requests().filter((q) => q.path.endsWith("SCTPROV0005")).length, 3);
+    assert.equal(r.props?.scriptVersionUuid, "9223372036854775807");
   });
 
   it("fails the gate with one line naming order, status, script, finish time and request id", async () => {

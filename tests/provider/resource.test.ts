@@ -14,7 +14,6 @@ const valueOf = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((resolve) =>
 
 describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
   const registered: Registered[] = [];
-  let secretReturned = false;
   let ScriptOrder: typeof ScriptOrderType;
 
   before(async () => {
@@ -31,7 +30,7 @@ describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
               phase: "succeeded",
               terminal: true,
               executeCosts: 311282,
-              scriptParams: secretReturned ? pulumi.secret([{ name: "PW", value: "pw", order: 1 }]) : [{ name: "PW", value: "pw", order: 1 }],
+              scriptParams: [{ name: "PW", value: "pw", order: 1 }],
               checkedAt: "2026-11-27T00:00:00.000Z",
             },
           };
@@ -68,9 +67,10 @@ describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
     assert.equal(await valueOf(order.checkedAt), "2026-11-27T00:00:00.000Z");
   });
 
-  it("asks the engine to keep scriptParams secret, and carries the secret through to the output", async () => {
-    // The engine applies additionalSecretOutputs to what the provider returns; mocks do not, so the
-    // request is checked here and the engine's behaviour by the end-to-end suite (stack export).
+  it("asks the engine to keep scriptParams secret, keeping the caller's own secret outputs", async () => {
+    // The engine applies additionalSecretOutputs to what the provider returns; mocks do not, so only
+    // the request can be checked here. That the engine encrypts the values is checked end to end
+    // (tests/e2e/engine.test.ts: stack export holds no parameter value, --show-secrets does).
     const runtimeResource = require("@pulumi/pulumi/runtime/resource") as { readResource: (...a: unknown[]) => unknown };
     const original = runtimeResource.readResource;
     let secretOutputs: unknown;
@@ -79,15 +79,29 @@ describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
       return original(...a);
     };
     try {
-      secretReturned = true;
-      const order = new ScriptOrder("secret", { executeUuid: "SCTMOCK0003" }, { additionalSecretOutputs: ["creator"] });
+      new ScriptOrder("secret", { executeUuid: "SCTMOCK0003" }, { additionalSecretOutputs: ["creator"] });
       assert.deepEqual(secretOutputs, ["creator", "scriptParams"]);
-      assert.equal(await pulumi.isSecret(order.scriptParams), true);
-      assert.equal(await pulumi.isSecret(order.status), false);
+      new ScriptOrder("secret-twice", { executeUuid: "SCTMOCK0003" }, { additionalSecretOutputs: ["scriptParams"] });
+      assert.deepEqual(secretOutputs, ["scriptParams"]);
     } finally {
       runtimeResource.readResource = original;
-      secretReturned = false;
     }
+  });
+
+  it("registers a ScriptOrderStatus child for policies, without parameters, unless policyRecord is false", async () => {
+    // Children register once their parent's outputs resolve: give both stacks' registrations time.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const withRecord = new ScriptOrder("recorded", { executeUuid: "SCTMOCK0006" });
+    await valueOf(withRecord.status);
+    await settle();
+    const record = registered.find((r) => r.name === "recorded-status");
+    assert.equal(record?.type, "pulumi-nodejs:dynamic/coc:ScriptOrderStatus");
+    assert.ok(record !== undefined && !("scriptParams" in record.inputs), JSON.stringify(record?.inputs));
+    const without = new ScriptOrder("unrecorded", { executeUuid: "SCTMOCK0007", policyRecord: false });
+    await valueOf(without.status);
+    await settle();
+    assert.ok(registered.some((r) => r.name === "unrecorded"));
+    assert.ok(!registered.some((r) => r.name === "unrecorded-status"));
   });
 
   it("rejects plain bad inputs at construction, naming the property", () => {

@@ -3,6 +3,7 @@ import { resolveCredentials } from "../../sdk/credentials";
 import { regionOverrideEnv, resolveEndpoint } from "../../sdk/endpoints";
 import { backoffMs, DEFAULT_RETRY_POLICY, nextDelayMs, parseRetryAfter } from "../../sdk/retry";
 import { bypassesProxy, proxyFor } from "../../sdk/proxy";
+import { createClient } from "../../sdk/client";
 import { left, right } from "../helpers/emulator";
 
 describe("credentials", () => {
@@ -52,6 +53,25 @@ describe("endpoints", () => {
   it("rejects unknown regions with the known ones listed", () => {
     const e = left(resolveEndpoint({ region: "mars-1" }, {}));
     assert.ok(e._tag === "InvalidInput" && /cn-north-4/.test(e.reason) && /HUAWEICLOUD_SDK_REGION_COC_MARS_1/.test(e.reason));
+  });
+});
+
+describe("retry defaults", () => {
+  it("a client made without retry options gets 5 attempts, 15 s per attempt and a 60 s deadline", () => {
+    const client = right(createClient({ endpoint: "https://coc.example.com", accessKey: "ak", secretKey: "sk", env: {} }));
+    assert.deepEqual(client.context.retry, {
+      attempts: 5,
+      statuses: [429, 500, 502, 503, 504],
+      baseDelayMs: 500,
+      maxDelayMs: 8_000,
+      deadlineMs: 60_000,
+      attemptTimeoutMs: 15_000,
+    });
+  });
+
+  it("a partial override keeps the other defaults", () => {
+    const client = right(createClient({ endpoint: "https://coc.example.com", accessKey: "ak", secretKey: "sk", env: {}, retry: { attempts: 2 } }));
+    assert.deepEqual([client.context.retry.attempts, client.context.retry.deadlineMs, client.context.retry.attemptTimeoutMs], [2, 60_000, 15_000]);
   });
 });
 

@@ -64,14 +64,15 @@ describe("signer", () => {
       const s = sign({
         method: "GET",
         url: new URL("https://coc.example.com:8443/x"),
-        headers: { "X-Domain-Id": "  d1 ", Accept: "application/json", "X-Security-Token": "tok" },
+        headers: { "X-Domain-Id": "  d1 ", Accept: "application/json", "Content-Type": " application/json;charset=UTF-8", "X-Security-Token": "tok", "User-Agent": "ua" },
         body: "",
         accessKey: "ak",
         secretKey: "sk",
         date: VECTOR_DATE,
       });
-      assert.equal(s.signedHeaders, "host;x-domain-id;x-sdk-date;x-security-token");
-      assert.match(s.canonicalRequest, /\nhost:coc\.example\.com:8443\nx-domain-id:d1\n/);
+      assert.equal(s.signedHeaders, "content-type;host;x-domain-id;x-sdk-date;x-security-token");
+      assert.match(s.canonicalRequest, /\ncontent-type:application\/json;charset=UTF-8\nhost:coc\.example\.com:8443\nx-domain-id:d1\n/);
+      assert.doesNotMatch(s.canonicalRequest, /accept:|user-agent:/);
     });
 
     it("formats the date as YYYYMMDDTHHMMSSZ in UTC", () => {

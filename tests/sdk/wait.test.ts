@@ -12,7 +12,10 @@ describe("waitForScriptOrder", () => {
     order("SCTWAIT0004", { lifecycle: { status: "PROCESSING" } }),
     order("SCTWAIT0005", { lifecycle: { per_read: ["READY", "PROCESSING", "FINISHED"] } }),
     order("SCTWAIT0006", { lifecycle: { per_read: ["READY", "PROCESSING"] }, faults: [{ kind: "throttle" }] }),
+    order("SCTWAIT0007", { lifecycle: { status: "PROCESSING" } }),
+    order("SCTWAIT0008", { lifecycle: { status: "PROCESSING" }, faults: [{ kind: "delay", delay_ms: 6_000, times: 10 }] }),
   ]);
+  const readsOf = (uuid: string) => emu.current.requests().filter((r) => r.path.endsWith(uuid));
   const fastInterval = { intervalMs: 1_000 };
 
   it("waits for a terminal status and reports each change once", async () => {
@@ -49,6 +52,25 @@ describe("waitForScriptOrder", () => {
     assert.equal(e._tag, "WaitTimeout");
     assert.ok(took >= 2_400 && took < 4_000, `took ${took} ms`);
     assert.match(formatCocError(e), /script order SCTWAIT0004 is still PROCESSING after waiting 2\.5s \(request id [0-9a-f]{32}\)/);
+  });
+
+  it("reads once per interval, not more: 1 s apart over a 3.5 s wait", async () => {
+    left(await waitForScriptOrder(clientFor(emu.current), "SCTWAIT0007", { timeoutMs: 3_500, intervalMs: 1_000 })());
+    const times = readsOf("SCTWAIT0007").map((r) => Date.parse(r.time));
+    // Reads at about 0, 1, 2 and 3 s (±10% jitter), and one last read at the deadline.
+    assert.ok(times.length >= 4 && times.length <= 6, `${times.length} reads`);
+    const gaps = times.slice(1, -1).map((t, i) => t - times[i]);
+    assert.ok(gaps.every((g) => g >= 850), `gaps ${gaps.join(", ")} ms`);
+  });
+
+  it("is bounded by its timeout even when each read is slower than the whole wait", async () => {
+    // Generous per-attempt and per-request limits: only the wait's own deadline can end this early.
+    const client = clientFor(emu.current, { retry: { attemptTimeoutMs: 20_000, deadlineMs: 60_000 } });
+    const started = Date.now();
+    const e = left(await waitForScriptOrder(client, "SCTWAIT0008", { timeoutMs: 2_500, intervalMs: 1_000 })());
+    const took = Date.now() - started;
+    assert.ok(took < 4_500, `took ${took} ms for a 2.5 s wait`);
+    assert.match(formatCocError(e), /SCTWAIT0008/);
   });
 
   it("rides out a throttled read", async () => {
