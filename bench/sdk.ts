@@ -2,7 +2,9 @@
  * npm run bench:sdk — the cost of getScriptOrder (validate, sign, fetch, lossless parse, decode,
  * normalize) next to a bare node-fetch GET + JSON.parse of the same URL, against the emulator.
  * Rounds alternate between the two so machine noise hits both; medians are compared.
- * Goal: ratio at most 1.15, sequential and at concurrency 16.
+ * Goal: ratio at most 1.15, sequential and at concurrency 16. Sequentially, the official Huawei
+ * Cloud Go SDK (tests/peer, huaweicloud-sdk-go-v3 v0.1.207) reads the same order in the same rounds:
+ * the peer that most automation uses, as a second reference.
  *
  * Two placements of the emulator are measured. In its own process, every request crosses to the
  * other vCPU: when the client is the slower side, the emulator idles between requests and each
@@ -16,6 +18,7 @@ import { DEFAULT_FIXTURES, loadFixtureFile, startEmulator } from "../emulator";
 import { createClient, getScriptOrder } from "../sdk/client";
 import { destroyAgents } from "../sdk/proxy";
 import { sign } from "../sdk/signer";
+import { peerBench, peerBinary, peerEnv } from "../scripts/peer";
 import { spawnEmulator } from "./spawn-emulator";
 
 const UUID = "SCT20261127DEMOROTATE001";
@@ -50,6 +53,13 @@ interface Target {
   readonly secretKey: string;
 }
 
+/** The official Go SDK's sequential µs per read of the same order (one client, warmed up). */
+const officialPerRead = async (target: Target): Promise<number> => {
+  const r = await peerBench(UUID, PER_ROUND, peerEnv({ url: target.url, credentials: target }));
+  if (r.errors !== 0) throw new Error(`official Go SDK: ${r.errors} reads failed`);
+  return r.us_per_read;
+};
+
 const measure = async (placement: string, target: Target): Promise<void> => {
   const client = createClient({ endpoint: target.url, accessKey: target.accessKey, secretKey: target.secretKey, env: {} });
   if (E.isLeft(client)) throw new Error("client");
@@ -70,10 +80,11 @@ const measure = async (placement: string, target: Target): Promise<void> => {
     for (const concurrency of [1, 16]) {
       await runConcurrent(200, concurrency, bare);
       await runConcurrent(200, concurrency, viaSdk);
-      const rounds = { bare: [] as Round[], sdk: [] as Round[] };
+      const rounds = { bare: [] as Round[], sdk: [] as Round[], official: [] as number[] };
       for (let round = 0; round < ROUNDS; round++) {
         rounds.bare.push(await runConcurrent(PER_ROUND, concurrency, bare));
         rounds.sdk.push(await runConcurrent(PER_ROUND, concurrency, viaSdk));
+        if (concurrency === 1) rounds.official.push(await officialPerRead(target));
       }
       const perRead = (xs: Round[], k: keyof Round) => (median(xs.map((r) => r[k])) * 1000) / PER_ROUND;
       const [b, s] = [perRead(rounds.bare, "wallMs"), perRead(rounds.sdk, "wallMs")];
@@ -83,6 +94,10 @@ const measure = async (placement: string, target: Target): Promise<void> => {
         `${placement}, concurrency ${String(concurrency).padStart(2)}: getScriptOrder ${s.toFixed(1)} µs/read, bare fetch+JSON.parse ${b.toFixed(1)} µs/read, ` +
           `ratio ${ratio.toFixed(3)} (goal <= ${GOAL}${ratio <= GOAL ? ", met" : ", NOT met"}); process CPU ${sc.toFixed(1)} vs ${bc.toFixed(1)} µs/read (${(sc / bc).toFixed(3)})`,
       );
+      if (rounds.official.length > 0) {
+        const o = median(rounds.official);
+        console.log(`${placement}, concurrency  1: ours ${s.toFixed(1)} / official Go SDK ${o.toFixed(1)} / bare node-fetch ${b.toFixed(1)} µs/read; ours / official ${(s / o).toFixed(3)}`);
+      }
     }
   } finally {
     agent.destroy();
@@ -91,6 +106,7 @@ const measure = async (placement: string, target: Target): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
+  peerBinary();
   const separate = await spawnEmulator();
   try {
     await measure("emulator in its own process", separate);

@@ -110,13 +110,23 @@ export class ScriptOrder extends pulumi.dynamic.Resource {
   }
 }
 
-/** Plain (already known) inputs are checked here, so a typo fails at construction, before any request. */
+/** True when `v` holds no Output or Promise at any depth: its value is known now. */
+const isPlain = (v: unknown): boolean => {
+  if (pulumi.Output.isInstance(v) || v instanceof Promise) return false;
+  if (Array.isArray(v)) return v.every(isPlain);
+  if (v !== null && typeof v === "object") return Object.values(v).every(isPlain);
+  return true;
+};
+
+/**
+ * Inputs known at construction are checked here, so a typo fails before any request. Any Output,
+ * however deep (`requireStatus: [pulumi.output("FINISHED")]`), leaves the check to the provider.
+ */
 const rejectBadPlainInputs = (name: string, args: ScriptOrderArgs, opts: pulumi.CustomResourceOptions): void => {
-  const plain = (v: unknown): boolean => v === undefined || (!pulumi.Output.isInstance(v) && !(v instanceof Promise));
-  const wait = args.wait as Record<string, unknown> | undefined;
-  const known = [args.executeUuid, args.wait, args.requireStatus, args.allowNewStatuses].every(plain) && (wait === undefined || Object.values(wait).every(plain));
-  if (!known) return;
-  const { failures } = checkInputs(JSON.parse(JSON.stringify(args)));
+  const { executeUuid, wait, requireStatus, allowNewStatuses } = args;
+  const inputs = { executeUuid, wait, requireStatus, allowNewStatuses };
+  if (!isPlain(inputs)) return;
+  const { failures } = checkInputs(JSON.parse(JSON.stringify(inputs)));
   if (failures.length > 0) {
     throw new pulumi.ResourceError(`ScriptOrder ${name}: ${describeFailures(failures)}`, opts.parent);
   }

@@ -56,6 +56,8 @@ describe("ScriptOrder with the real Pulumi engine", function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(output(r.stdout), /statuses\s*:\s*{\s*done\s*:\s*"FINISHED"\s*}/);
     assert.match(output(r.stdout), /phases\s*:\s*{\s*done\s*:\s*"succeeded"\s*}/);
+    // The engine found its bundled Node.js plugins beside itself: no PATH warning, no download attempt.
+    assert.doesNotMatch(r.stdout + r.stderr, /from \$PATH|could not find latest version/);
     assert.ok(emu.requests().some((q) => q.path.endsWith("/SCTE2EFINISHED01") && q.status === 200), "the preview read the order");
   });
 

@@ -13,8 +13,8 @@ import type { ScriptOrder, ScriptOrderSummary } from "../../sdk/model";
 import { isoFromEpochMs } from "../../sdk/model";
 import { phaseOf, isTerminalPhase } from "../../sdk/statuses";
 import { clientFor, left, order, right } from "../helpers/emulator";
-import type { PeerLine } from "../helpers/peer";
-import { PEER_BUILD_TIMEOUT_MS, peerBinary, peerEnv, runPeer } from "../helpers/peer";
+import type { PeerLine } from "../../scripts/peer";
+import { PEER_BUILD_TIMEOUT_MS, peerBinary, peerEnv, runPeer } from "../../scripts/peer";
 
 /** The official models, as the SDK's json tags name them (lossless: int64 past 2^53 as strings). */
 interface OfficialParam {

@@ -115,6 +115,18 @@ describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
     assert.equal(await valueOf(order.id), "SCTMOCK0004");
   });
 
+  it("accepts Outputs nested inside lists and the wait object, checking them in the provider instead", async () => {
+    const order = new ScriptOrder("nested", {
+      executeUuid: "SCTMOCK0008",
+      requireStatus: [pulumi.output("FINISHED")],
+      wait: { until: [pulumi.output("FINISHED")], timeoutSeconds: pulumi.output(60) },
+    });
+    assert.equal(await valueOf(order.id), "SCTMOCK0008");
+    const reg = registered.find((r) => r.name === "nested");
+    assert.deepEqual(reg?.inputs.requireStatus, ["FINISHED"]);
+    assert.deepEqual(reg?.inputs.wait, { until: ["FINISHED"], timeoutSeconds: 60 });
+  });
+
   it("ScriptOrder.get reads by id", async () => {
     const order = ScriptOrder.get("got", "SCTMOCK0005");
     assert.equal(await valueOf(order.id), "SCTMOCK0005");

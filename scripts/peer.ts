@@ -5,10 +5,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import * as path from "node:path";
 import * as E from "fp-ts/Either";
-import type { Emulator } from "../../emulator";
-import { parseJsonLossless } from "../../sdk/json";
+import type { Emulator } from "../emulator";
+import { parseJsonLossless } from "../sdk/json";
 
-const BUILD_SCRIPT = path.join(__dirname, "..", "..", "..", "scripts", "peer-build.sh");
+const BUILD_SCRIPT = path.join(__dirname, "..", "..", "scripts", "peer-build.sh");
 
 /** A cold build (empty Go caches) takes about a minute here. */
 export const PEER_BUILD_TIMEOUT_MS = 10 * 60 * 1000;
@@ -38,15 +38,27 @@ export interface PeerLine<R> {
   readonly error?: PeerError;
 }
 
-export const peerEnv = (emu: Emulator, extra: Record<string, string> = {}): Record<string, string> => ({
-  COC_PEER_ENDPOINT: emu.url,
-  HUAWEICLOUD_SDK_AK: emu.credentials.accessKey,
-  HUAWEICLOUD_SDK_SK: emu.credentials.secretKey,
+export const peerEnv = (target: { url: string; credentials: Pick<Emulator["credentials"], "accessKey" | "secretKey"> }, extra: Record<string, string> = {}): Record<string, string> => ({
+  COC_PEER_ENDPOINT: target.url,
+  HUAWEICLOUD_SDK_AK: target.credentials.accessKey,
+  HUAWEICLOUD_SDK_SK: target.credentials.secretKey,
   ...extra,
 });
 
 /** Runs coc-peer with only `env` (and PATH, HOME) and returns its JSON lines. */
-export const runPeer = <R = unknown>(args: readonly string[], env: Record<string, string>): Promise<PeerLine<R>[]> =>
+export const runPeer = <R = unknown>(args: readonly string[], env: Record<string, string>): Promise<PeerLine<R>[]> => runPeerLines(args, env);
+
+export interface PeerBench {
+  readonly reads: number;
+  readonly us_per_read: number;
+  readonly errors: number;
+}
+
+/** `coc-peer bench`: `reads` sequential reads of one order with one client, after a warm-up. */
+export const peerBench = async (uuid: string, reads: number, env: Record<string, string>): Promise<PeerBench> =>
+  (await runPeerLines<PeerBench>(["bench", uuid, String(reads)], env))[0];
+
+const runPeerLines = <L>(args: readonly string[], env: Record<string, string>): Promise<L[]> =>
   new Promise((resolve, reject) => {
     const child = spawn(peerBinary(), args, { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -57,10 +69,10 @@ export const runPeer = <R = unknown>(args: readonly string[], env: Record<string
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`coc-peer ${args.join(" ")} exited ${code}: ${stderr}`));
       // Lossless: int64 values past 2^53 arrive as exact decimal strings, as in our decoder.
-      const parse = (l: string): PeerLine<R> => {
+      const parse = (l: string): L => {
         const v = parseJsonLossless(l);
         if (E.isLeft(v)) throw new Error(`coc-peer printed a line that is not JSON: ${l}`);
-        return v.right as PeerLine<R>;
+        return v.right as L;
       };
       resolve(stdout.trim() === "" ? [] : stdout.trim().split("\n").map(parse));
     });
