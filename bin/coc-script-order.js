@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 require("../dist/cli/main")
-  .run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
+  .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
   });

@@ -52,7 +52,10 @@ Credentials come from the environment: HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or
 optional HUAWEICLOUD_SDK_SECURITY_TOKEN and HUAWEICLOUD_SDK_DOMAIN_ID.
 
 Exit codes: 0 ok, 1 unexpected, 2 usage or invalid input, 3 not found, 4 authentication or permission,
-5 response not decodable, 6 wait ended in another status, 7 wait timed out, 8 throttled or server errors.
+5 response not decodable, 6 wait ended in another status, 7 wait timed out, 8 COC unavailable after
+retries (throttled, server or network errors, no response in time), 130 interrupted by SIGINT (Ctrl-C),
+143 by SIGTERM. An interrupted command stops within a second, a read in flight included; a second
+Ctrl-C ends it at once.
 `;
 
 export const parseArgs = (argv: readonly string[]): Parsed => {

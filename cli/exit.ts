@@ -14,7 +14,13 @@ export const EXIT = {
   unwantedStatus: 6,
   waitTimeout: 7,
   unavailable: 8,
+  /** 128 + the signal's number, as shells report a command a signal ended. */
+  sigint: 130,
+  sigterm: 143,
 } as const;
+
+/** The exit code for work cancelled by `signal` (its abort reason is the signal's name). */
+export const cancelledExitCode = (signal: AbortSignal | undefined): number => (signal?.reason === "SIGTERM" ? EXIT.sigterm : EXIT.sigint);
 
 export class CliError extends Error {
   constructor(
@@ -43,6 +49,8 @@ export const exitCodeFor = (e: CocError): number => {
       return EXIT.decode;
     case "WaitTimeout":
       return EXIT.waitTimeout;
+    case "Cancelled":
+      return EXIT.sigint;
     case "Throttled":
     case "Server":
     case "Network":

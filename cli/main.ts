@@ -14,7 +14,7 @@ import { VERSION } from "../sdk/version";
 import { waitForScriptOrder } from "../sdk/wait";
 import type { ParsedArgs } from "./args";
 import { parseArgs, parseDuration, USAGE } from "./args";
-import { CliError, EXIT, exitCodeFor, UsageError } from "./exit";
+import { cancelledExitCode, CliError, EXIT, exitCodeFor, UsageError } from "./exit";
 import type { OutputFormat } from "./render";
 import { elapsed, listText, orderText, shown } from "./render";
 
@@ -27,6 +27,8 @@ export interface Io {
   readonly stdout: Stream;
   readonly stderr: Stream;
   readonly env: Env;
+  /** Aborted (with the signal's name as reason) when the command should stop: SIGINT, SIGTERM. */
+  readonly signal?: AbortSignal;
 }
 
 const stringFlag = (args: ParsedArgs, name: string): string | undefined => {
@@ -66,7 +68,7 @@ const printOrder = (io: Io, args: ParsedArgs, order: Parameters<typeof shown>[0]
 const get = async (args: ParsedArgs, io: Io): Promise<number> => {
   outputFormat(args);
   const client = makeClient(args, io.env);
-  const { order } = await orThrow(readScriptOrder(client, args.positionals[0]));
+  const { order } = await orThrow(readScriptOrder(client, args.positionals[0], io.signal));
   printOrder(io, args, order);
   return EXIT.ok;
 };
@@ -91,6 +93,7 @@ const wait = async (args: ParsedArgs, io: Io): Promise<number> => {
         until,
         timeoutMs,
         intervalMs,
+        signal: io.signal,
         onProgress: (p) => {
           status = p.order.status ?? "(no status)";
           if (tty) draw();
@@ -117,7 +120,7 @@ const list = async (args: ParsedArgs, io: Io): Promise<number> => {
   const startTime = since === undefined ? undefined : new Date(Date.now() - parseDuration("since", since));
   const status = stringFlag(args, "status")?.toUpperCase();
   const client = makeClient(args, io.env);
-  const orders = await orThrow(listAllScriptOrders(client, { limit: Math.min(100, maxItems), maxItems, startTime, status }));
+  const orders = await orThrow(listAllScriptOrders(client, { limit: Math.min(100, maxItems), maxItems, startTime, status, signal: io.signal }));
   if (format === "json") io.stdout.write(`${JSON.stringify(orders)}\n`);
   else if (orders.length > 0) io.stdout.write(`${listText(orders, io.stdout.isTTY === true)}\n`);
   else io.stderr.write("no script orders matched\n");
@@ -146,7 +149,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   } catch (e) {
     if (e instanceof CocFailure) {
       io.stderr.write(`coc-script-order: ${formatCocError(e.error)}\n`);
-      return exitCodeFor(e.error);
+      return e.error._tag === "Cancelled" ? cancelledExitCode(io.signal) : exitCodeFor(e.error);
     }
     if (e instanceof CliError) {
       io.stderr.write(`coc-script-order: ${e.message}\n${e.exitCode === EXIT.usage ? "Run coc-script-order --help for usage.\n" : ""}`);
@@ -156,5 +159,26 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
     return EXIT.unexpected;
   } finally {
     destroyAgents();
+  }
+};
+
+/**
+ * The process entry (bin/coc-script-order.js): the first SIGINT or SIGTERM cancels the command, which
+ * then ends within a second with 130 or 143; a second one is left to its default action.
+ */
+export const main = async (argv: readonly string[]): Promise<number> => {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    controller.abort(name);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await run(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal });
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
   }
 };

@@ -24,7 +24,7 @@ class ScriptOrderProvider implements pulumi.dynamic.ResourceProvider {
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     const runtime = loadRuntime();
-    runtime.muteFailureEchoes();
+    runtime.setUpProviderProcess();
     this.settings = runtime.settingsFromConfig((key) => req.config.get(key));
   }
 

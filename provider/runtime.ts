@@ -11,6 +11,7 @@ import { formatCocError } from "../sdk/errors";
 import type { ScriptOrder } from "../sdk/model";
 import { scriptLabel } from "../sdk/model";
 import { waitForScriptOrder } from "../sdk/wait";
+import { cancelSignal, watchForCancellation } from "./cancellation";
 import type { CheckFailure, ScriptOrderInputs } from "./inputs";
 import { checkInputs, describeFailures, waitPlan } from "./inputs";
 import type { Settings } from "./settings";
@@ -26,11 +27,11 @@ const pendingEchoes = new Set<string>();
 let muting = false;
 
 /**
- * In the dynamic-provider process only: the host echoes a failed read to stderr as
- * `${error}: ${error.stack}` before returning it to the engine, which shows it again as the
- * resource's error. For our own failures that echo is a second, stray line; drop exactly it.
+ * The host echoes a failed read to stderr as `${error}: ${error.stack}` before returning it to the
+ * engine, which shows it again as the resource's error. For our own failures that echo is a second,
+ * stray line; drop exactly it.
  */
-export const muteFailureEchoes = (): void => {
+const muteFailureEchoes = (): void => {
   if (muting) return;
   muting = true;
   const original = console.error.bind(console);
@@ -38,6 +39,15 @@ export const muteFailureEchoes = (): void => {
     if (args.length === 1 && typeof args[0] === "string" && pendingEchoes.delete(args[0])) return;
     original(...args);
   };
+};
+
+/**
+ * Called by the provider's `configure`: in Pulumi's dynamic-provider process, end every wait when the
+ * update is cancelled or the engine goes away, and keep failures to one line. Elsewhere (the invokes
+ * run in the program's process) it does nothing.
+ */
+export const setUpProviderProcess = (): void => {
+  if (watchForCancellation()) muteFailureEchoes();
 };
 
 /** A failure to show the user as one line: no stack, and no echo of it in the provider's stderr. */
@@ -92,12 +102,13 @@ export const readOrder = async (settings: Settings, id: string, props: Record<st
       until: plan.until,
       timeoutMs: plan.timeoutMs,
       intervalMs: plan.intervalMs,
+      signal: cancelSignal,
       onProgress: (p) => log(`script order ${id}: ${p.order.status ?? "(no status)"} after ${Math.round((Date.now() - started) / 1000)}s`),
     })();
     if (E.isLeft(r)) return fail(r.left);
     ({ order, requestId } = r.right);
   } else {
-    const r = await readScriptOrder(client, id)();
+    const r = await readScriptOrder(client, id, cancelSignal)();
     if (E.isLeft(r)) return fail(r.left);
     ({ order, requestId } = r.right);
   }

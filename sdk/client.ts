@@ -76,6 +76,19 @@ const validRetry = (r: RetryPolicy): E.Either<CocError, RetryPolicy> => {
   return E.right(r);
 };
 
+/** Resolves after `ms`, or as soon as `signal` aborts, leaving no timer or listener behind. */
+export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+
 export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocClient> => {
   const env = opts.env ?? process.env;
   return pipe(
@@ -97,7 +110,7 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
           retry,
           userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,
           now: Date.now,
-          sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+          sleep: abortableSleep,
           random: Math.random,
         },
       };
@@ -136,11 +149,11 @@ export interface ScriptOrderReading {
 }
 
 /** ShowScriptOrder: `GET /v1/job/script/orders/{execute_uuid}`, decoded into the normalized model. */
-export const readScriptOrder = (client: CocClient, executeUuid: string): TE.TaskEither<CocError, ScriptOrderReading> =>
+export const readScriptOrder = (client: CocClient, executeUuid: string, signal?: AbortSignal): TE.TaskEither<CocError, ScriptOrderReading> =>
   pipe(
     TE.fromEither(validateExecuteUuid(executeUuid)),
     TE.chain((uuid) =>
-      send(client.context, request(client, "get script order", uuid, `/v1/job/script/orders/${encodeURIComponent(uuid)}`)),
+      send(client.context, request(client, "get script order", uuid, `/v1/job/script/orders/${encodeURIComponent(uuid)}`), signal),
     ),
     TE.chainEitherK((res) =>
       pipe(
@@ -150,9 +163,9 @@ export const readScriptOrder = (client: CocClient, executeUuid: string): TE.Task
     ),
   );
 
-export const getScriptOrder = (client: CocClient, executeUuid: string): TE.TaskEither<CocError, ScriptOrder> =>
+export const getScriptOrder = (client: CocClient, executeUuid: string, signal?: AbortSignal): TE.TaskEither<CocError, ScriptOrder> =>
   pipe(
-    readScriptOrder(client, executeUuid),
+    readScriptOrder(client, executeUuid, signal),
     TE.map((r) => r.order),
   );
 
@@ -166,6 +179,8 @@ export interface ListScriptOrdersQuery {
   readonly creator?: string;
   readonly status?: string;
   readonly nameLike?: string;
+  /** Ends the listing (with a `Cancelled` error) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 const listQuery = (q: ListScriptOrdersQuery): E.Either<CocError, Record<string, string>> => {
@@ -186,9 +201,9 @@ const listQuery = (q: ListScriptOrdersQuery): E.Either<CocError, Record<string, 
 
 type ListPage = ListScriptOrdersResponse["data"];
 
-const fetchPage = (client: CocClient, query: Record<string, string>): TE.TaskEither<CocError, ListPage> =>
+const fetchPage = (client: CocClient, query: Record<string, string>, signal: AbortSignal | undefined): TE.TaskEither<CocError, ListPage> =>
   pipe(
-    send(client.context, request(client, "list script orders", null, "/v1/job/script/orders", query)),
+    send(client.context, request(client, "list script orders", null, "/v1/job/script/orders", query), signal),
     TE.chainEitherK(decodeResponse(ListCodec)),
     TE.map((body) => body.data),
   );
@@ -210,7 +225,7 @@ export async function* listScriptOrders(
   let marker: string | null = null;
   let seen = 0;
   for (;;) {
-    const page: E.Either<CocError, ListPage> = await fetchPage(client, marker === null ? base.right : { ...base.right, marker })();
+    const page: E.Either<CocError, ListPage> = await fetchPage(client, marker === null ? base.right : { ...base.right, marker }, q.signal)();
     if (E.isLeft(page)) {
       yield page;
       return;

@@ -33,6 +33,15 @@ export type CocError =
   | ({ readonly _tag: "Timeout"; readonly timeoutMs: number; readonly scope: "attempt" | "deadline" } & RequestInfo)
   | ({ readonly _tag: "Decode"; readonly path: string; readonly reason: string } & ResponseInfo)
   | {
+      /** Stopped on request (an AbortSignal: Ctrl-C, SIGTERM, the engine's Cancel). */
+      readonly _tag: "Cancelled";
+      readonly executeUuid: string | null;
+      readonly operation: string;
+      readonly elapsedMs: number;
+      /** For a wait: the last status it read, if any. */
+      readonly lastStatus: string | null;
+    }
+  | {
       readonly _tag: "WaitTimeout";
       readonly executeUuid: string;
       readonly timeoutMs: number;
@@ -45,6 +54,9 @@ export type CocErrorTag = CocError["_tag"];
 // --- constructors ----------------------------------------------------------------------------------
 
 export const invalidInput = (field: string, reason: string): CocError => ({ _tag: "InvalidInput", field, reason });
+
+/** The operation name of a wait, as `Cancelled` carries it. */
+export const WAIT_OPERATION = "wait for script order";
 
 // --- rendering -------------------------------------------------------------------------------------
 
@@ -88,6 +100,10 @@ export const formatCocError = (e: CocError): string => {
         : `${subject(e)}: gave up after ${seconds(e.timeoutMs)} of retries calling ${e.method} ${e.url}${attemptsNote(e)}`;
     case "Decode":
       return `${subject(e)}: response could not be decoded at ${e.path}: ${e.reason} (${responseDetails(e)})`;
+    case "Cancelled":
+      return e.operation === WAIT_OPERATION && e.executeUuid !== null
+        ? `wait for script order ${e.executeUuid} cancelled after ${seconds(e.elapsedMs)} (last status ${e.lastStatus ?? "not read yet"})`
+        : `${subject(e)}: cancelled after ${seconds(e.elapsedMs)}`;
     case "WaitTimeout":
       return `script order ${e.executeUuid} is still ${e.lastStatus ?? "without a status"} after waiting ${seconds(e.timeoutMs)} (request id ${e.requestId ?? "none"})`;
   }

@@ -21,6 +21,7 @@ export type FetchLike = (
     body?: string;
     agent?: http.Agent;
     timeout?: number;
+    signal?: AbortSignal;
   },
 ) => Promise<{
   status: number;
@@ -38,7 +39,8 @@ export interface TransportContext {
   readonly retry: RetryPolicy;
   readonly userAgent: string;
   readonly now: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random: () => number;
 }
 
@@ -109,7 +111,8 @@ const describeNetworkError = (e: unknown): string => {
 type Attempt =
   | { readonly kind: "response"; readonly status: number; readonly retryAfter: string | null; readonly requestId: string | null; readonly text: string }
   | { readonly kind: "network"; readonly error: unknown }
-  | { readonly kind: "timeout" };
+  | { readonly kind: "timeout" }
+  | { readonly kind: "cancelled" };
 
 const STALLED = Symbol("stalled");
 
@@ -119,9 +122,10 @@ const isFetchTimeout = (e: unknown): boolean => {
   return type === "request-timeout" || type === "body-timeout";
 };
 
-// A timer rather than an AbortController: on Node 20 an AbortSignal per request costs more than
-// everything else the transport does (measured by bench:sdk at concurrency 16).
-const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: number): Promise<Attempt> => {
+// A timer rather than an AbortController for the timeout: on Node 20 an AbortSignal per request costs
+// more than everything else the transport does (measured by bench:sdk at concurrency 16). A caller's
+// own signal, when there is one, is passed through: aborting it ends the attempt at once.
+const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: number, signal: AbortSignal | undefined): Promise<Attempt> => {
   const started = ctx.now();
   const headers = { ...req.headers, "User-Agent": ctx.userAgent, ...ctx.authorize(req, new Date(started)) };
   let timer: NodeJS.Timeout | undefined;
@@ -132,6 +136,7 @@ const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: n
       body: req.method === "GET" ? undefined : req.body,
       agent: ctx.agent,
       timeout: timeoutMs,
+      signal,
     });
     // The body shares the attempt's budget: a server that stalls mid-body is as dead as one that never answers.
     const stalled = new Promise<typeof STALLED>((resolve) => {
@@ -150,13 +155,14 @@ const attemptOnce = async (ctx: TransportContext, req: HttpRequest, timeoutMs: n
       text,
     };
   } catch (error) {
+    if (signal?.aborted) return { kind: "cancelled" };
     return isFetchTimeout(error) ? { kind: "timeout" } : { kind: "network", error };
   } finally {
     clearTimeout(timer);
   }
 };
 
-const outcomeOf = (a: Attempt): AttemptOutcome =>
+const outcomeOf = (a: Exclude<Attempt, { kind: "cancelled" }>): AttemptOutcome =>
   a.kind === "response"
     ? { kind: "status", status: a.status, retryAfter: a.retryAfter }
     : a.kind === "network"
@@ -164,7 +170,7 @@ const outcomeOf = (a: Attempt): AttemptOutcome =>
       : { kind: "timeout" };
 
 /** One attempt's result as the caller sees it: a 2xx response, or a classified error. */
-const settle = (result: Attempt, info: RequestInfo, timeoutMs: number, policy: RetryPolicy): E.Either<CocError, HttpResponse> => {
+const settle = (result: Exclude<Attempt, { kind: "cancelled" }>, info: RequestInfo, timeoutMs: number, policy: RetryPolicy): E.Either<CocError, HttpResponse> => {
   switch (result.kind) {
     case "timeout": {
       // An attempt cut short by the deadline reports the deadline: that is the bound the caller set.
@@ -183,20 +189,27 @@ const settle = (result: Attempt, info: RequestInfo, timeoutMs: number, policy: R
   }
 };
 
-/** Sends `req`, retrying as the policy allows. Right: a 2xx response. Left: the last failure, classified. */
+/**
+ * Sends `req`, retrying as the policy allows. Right: a 2xx response. Left: the last failure,
+ * classified, or `Cancelled` as soon as `signal` aborts (in an attempt or between attempts).
+ */
 export const send =
-  (ctx: TransportContext, req: HttpRequest): TE.TaskEither<CocError, HttpResponse> =>
+  (ctx: TransportContext, req: HttpRequest, signal?: AbortSignal): TE.TaskEither<CocError, HttpResponse> =>
   async () => {
     const policy = ctx.retry;
     const started = ctx.now();
+    const cancelled = (): E.Either<CocError, never> =>
+      E.left({ _tag: "Cancelled", executeUuid: req.executeUuid, operation: req.operation, elapsedMs: ctx.now() - started, lastStatus: null });
     for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) return cancelled();
       const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (ctx.now() - started)));
-      const result = await attemptOnce(ctx, req, timeoutMs);
+      const result = await attemptOnce(ctx, req, timeoutMs, signal);
+      if (result.kind === "cancelled") return cancelled();
       const info: RequestInfo = { executeUuid: req.executeUuid, operation: req.operation, method: req.method, url: req.url.href, attempts: attempt };
       const settled = settle(result, info, timeoutMs, policy);
       if (E.isRight(settled)) return settled;
       const delay = nextDelayMs(outcomeOf(result), attempt, ctx.now() - started, policy, ctx.now(), ctx.random);
       if (delay === null) return settled;
-      await ctx.sleep(delay);
+      await ctx.sleep(delay, signal);
     }
   };

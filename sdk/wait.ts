@@ -8,7 +8,7 @@ import type * as TE from "fp-ts/TaskEither";
 import type { CocClient } from "./client";
 import { readScriptOrder, withDeadline } from "./client";
 import type { CocError } from "./errors";
-import { invalidInput } from "./errors";
+import { invalidInput, WAIT_OPERATION } from "./errors";
 import type { ScriptOrder } from "./model";
 import { TERMINAL_STATUSES } from "./statuses";
 
@@ -29,6 +29,8 @@ export interface WaitOptions {
   readonly onProgress?: (p: WaitProgress) => void;
   /** Called on reads where nothing changed, e.g. to refresh a live status line. */
   readonly onPoll?: (p: WaitProgress) => void;
+  /** Aborting it ends the wait at once, a read in flight included, with a `Cancelled` error. */
+  readonly signal?: AbortSignal;
 }
 
 export interface WaitResult {
@@ -64,10 +66,12 @@ export const waitForScriptOrder =
     const { now, sleep, random } = client.context;
     const started = now();
     let previous: ScriptOrder | null = null;
+    const cancelled = (): E.Either<CocError, never> =>
+      E.left({ _tag: "Cancelled", executeUuid, operation: WAIT_OPERATION, elapsedMs: now() - started, lastStatus: previous?.status ?? null });
     for (;;) {
       const budget = Math.max(FINAL_READ_GRACE_MS, timeoutMs - (now() - started));
-      const read = await readScriptOrder(withDeadline(client, budget), executeUuid)();
-      if (E.isLeft(read)) return read;
+      const read = await readScriptOrder(withDeadline(client, budget), executeUuid, opts.signal)();
+      if (E.isLeft(read)) return read.left._tag === "Cancelled" ? cancelled() : read;
       const { order, requestId } = read.right;
       const progress = { order, previousStatus: previous?.status ?? null, elapsedMs: now() - started };
       if (previous === null || previous.status !== order.status) opts.onProgress?.(progress);
@@ -79,6 +83,7 @@ export const waitForScriptOrder =
       if (left <= 0) {
         return E.left({ _tag: "WaitTimeout", executeUuid, timeoutMs, lastStatus: order.status, requestId });
       }
-      await sleep(Math.min(left, intervalMs * (0.9 + 0.2 * random())));
+      await sleep(Math.min(left, intervalMs * (0.9 + 0.2 * random())), opts.signal);
+      if (opts.signal?.aborted) return cancelled();
     }
   };

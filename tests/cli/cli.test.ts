@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { runCli } from "../helpers/cli";
+import { runCli, startCli } from "../helpers/cli";
 import { order, useEmulator } from "../helpers/emulator";
 
 describe("coc-script-order CLI (subprocess)", () => {
@@ -14,6 +14,7 @@ describe("coc-script-order CLI (subprocess)", () => {
     order("SCTCLI0004", { lifecycle: { status: "PROCESSING" } }),
     order("SCTCLI0005", { faults: [{ kind: "throttle", retry_after: "0", times: 50 }] }),
     order("SCTCLI0006", { faults: [{ kind: "malformed" }] }),
+    order("SCTCLI0007", { lifecycle: { status: "PAUSED" } }),
   ]);
 
   const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -114,6 +115,26 @@ describe("coc-script-order CLI (subprocess)", () => {
     const r = await cli(["wait", "SCTCLI0002", "--until", "abnormal,error", "--interval", "1s"]);
     assert.equal(r.code, 0);
   });
+
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    it(`wait ends within a second of ${signal}, exit ${code}, and reads no more`, async () => {
+      const { child, done } = startCli(["wait", "SCTCLI0007", "--interval", "2s", "--timeout", "10m"], {
+        HUAWEICLOUD_SDK_AK: emu.current.credentials.accessKey,
+        HUAWEICLOUD_SDK_SK: emu.current.credentials.secretKey,
+        HUAWEICLOUD_SDK_REGION_COC_CN_NORTH_4: emu.current.url,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const sentAt = Date.now();
+      child.kill(signal);
+      const r = await done;
+      assert.ok(Date.now() - sentAt < 1_000, `exited ${Date.now() - sentAt} ms after ${signal}`);
+      assert.equal(r.code, code, r.stderr);
+      assert.match(r.stderr, /coc-script-order: wait for script order SCTCLI0007 cancelled after 2\.\ds \(last status PAUSED\)\n$/);
+      const reads = emu.current.requests().filter((q) => q.path.endsWith("SCTCLI0007")).length;
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      assert.equal(emu.current.requests().filter((q) => q.path.endsWith("SCTCLI0007")).length, reads);
+    });
+  }
 
   it("wait exits 7 at its timeout", async () => {
     const started = Date.now();

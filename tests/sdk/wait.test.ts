@@ -14,6 +14,8 @@ describe("waitForScriptOrder", () => {
     order("SCTWAIT0006", { lifecycle: { per_read: ["READY", "PROCESSING"] }, faults: [{ kind: "throttle" }] }),
     order("SCTWAIT0007", { lifecycle: { status: "PROCESSING" } }),
     order("SCTWAIT0008", { lifecycle: { status: "PROCESSING" }, faults: [{ kind: "delay", delay_ms: 6_000, times: 10 }] }),
+    order("SCTWAIT0009", { lifecycle: { status: "PAUSED" } }),
+    order("SCTWAIT0010", { lifecycle: { status: "PAUSED" }, faults: [{ kind: "delay", delay_ms: 10_000, times: 10 }] }),
   ]);
   const readsOf = (uuid: string) => emu.current.requests().filter((r) => r.path.endsWith(uuid));
   const fastInterval = { intervalMs: 1_000 };
@@ -71,6 +73,40 @@ describe("waitForScriptOrder", () => {
     const took = Date.now() - started;
     assert.ok(took < 4_500, `took ${took} ms for a 2.5 s wait`);
     assert.match(formatCocError(e), /SCTWAIT0008/);
+  });
+
+  it("ends within a second of its signal while sleeping, and reads no more", async () => {
+    const controller = new AbortController();
+    const waiting = waitForScriptOrder(clientFor(emu.current), "SCTWAIT0009", { timeoutMs: 600_000, intervalMs: 5_000, signal: controller.signal })();
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const abortedAt = Date.now();
+    controller.abort("test");
+    const e = left(await waiting);
+    assert.ok(Date.now() - abortedAt < 1_000, `ended ${Date.now() - abortedAt} ms after the abort`);
+    assert.equal(e._tag, "Cancelled");
+    assert.match(formatCocError(e), /^wait for script order SCTWAIT0009 cancelled after 1\.\ds \(last status PAUSED\)$/);
+    const reads = readsOf("SCTWAIT0009").length;
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    assert.equal(readsOf("SCTWAIT0009").length, reads, "a read after the wait was cancelled");
+  });
+
+  it("aborts a read in flight", async () => {
+    const controller = new AbortController();
+    const client = clientFor(emu.current, { retry: { attemptTimeoutMs: 20_000, deadlineMs: 60_000 } });
+    const waiting = waitForScriptOrder(client, "SCTWAIT0010", { timeoutMs: 600_000, signal: controller.signal })();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const abortedAt = Date.now();
+    controller.abort("test");
+    const e = left(await waiting);
+    assert.ok(Date.now() - abortedAt < 200, `ended ${Date.now() - abortedAt} ms after the abort`);
+    assert.match(formatCocError(e), /^wait for script order SCTWAIT0010 cancelled after 0\.\ds \(last status not read yet\)$/);
+  });
+
+  it("does not start when its signal is already aborted", async () => {
+    const before = readsOf("SCTWAIT0009").length;
+    const e = left(await waitForScriptOrder(clientFor(emu.current), "SCTWAIT0009", { signal: AbortSignal.abort() })());
+    assert.equal(e._tag, "Cancelled");
+    assert.equal(readsOf("SCTWAIT0009").length, before);
   });
 
   it("rides out a throttled read", async () => {
