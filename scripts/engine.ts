@@ -3,6 +3,7 @@
  * `file://` backend with a private PULUMI_HOME, update checks and plugin downloads off. Used by
  * `npm run demo`, the end-to-end tests and the examples' tests.
  */
+import type { ChildProcess } from "node:child_process";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -58,25 +59,37 @@ export interface PulumiRun {
   readonly ms: number;
 }
 
-/** Runs `pulumi args...` in `cwd`; `echo` streams its output through (the demo), tests capture it. */
-export const runPulumi = (args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; input?: string }): Promise<PulumiRun> =>
-  new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-      if (opts.echo) process.stdout.write(d);
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (opts.echo) process.stderr.write(d);
-    });
-    child.stdin.end(opts.input ?? "");
+export interface PulumiProcess {
+  readonly child: ChildProcess;
+  readonly done: Promise<PulumiRun>;
+}
+
+/**
+ * Starts `pulumi args...` in `cwd`; `echo` streams its output through (the demo), tests capture it.
+ * `detached` gives it a process group of its own, as a terminal's job has (for signalling the group).
+ */
+export const startPulumi = (args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; input?: string; detached?: boolean }): PulumiProcess => {
+  const started = Date.now();
+  const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"], detached: opts.detached ?? false });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (opts.echo) process.stdout.write(d);
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    if (opts.echo) process.stderr.write(d);
+  });
+  child.stdin.end(opts.input ?? "");
+  const done = new Promise<PulumiRun>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
+  return { child, done };
+};
+
+export const runPulumi = (args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; input?: string }): Promise<PulumiRun> => startPulumi(args, opts).done;
 
 /**
  * The folder to pass to `--policy-pack`. A standard Pulumi runs a Node.js pack through its language

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { PulumiRun } from "../../scripts/engine";
-import { ensureEngine, pulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/engine";
+import type { PulumiProcess, PulumiRun } from "../../scripts/engine";
+import { ensureEngine, pulumiEnv, REPO_ROOT, runPulumi, startPulumi } from "../../scripts/engine";
 
 /** Long enough for a cold engine build on this machine (about 5 minutes) plus slack. */
 export const ENGINE_BUILD_TIMEOUT_MS = 30 * 60 * 1000;
@@ -11,6 +11,8 @@ export interface Project {
   readonly stateDir: string;
   readonly env: NodeJS.ProcessEnv;
   run(args: readonly string[]): Promise<PulumiRun>;
+  /** Starts `pulumi args...` without waiting; `detached` gives it its own process group. */
+  start(args: readonly string[], detached?: boolean): PulumiProcess;
   /** `stack select --create` then `config set` each key; secrets with --secret. */
   stack(name: string, config: Record<string, string>, secrets?: Record<string, string>): Promise<void>;
 }
@@ -45,6 +47,7 @@ export const makeProject = (name: string, program: { readonly programFile: strin
     stateDir,
     env,
     run,
+    start: (args, detached = false) => startPulumi(args, { cwd: dir, env, detached }),
     async stack(stack, config, secrets = {}) {
       // A stack file left by an earlier run belongs to state this run has emptied.
       rmSync(path.join(dir, `Pulumi.${stack}.yaml`), { force: true });
