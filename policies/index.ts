@@ -7,13 +7,13 @@
 import type { ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { PolicyPack } from "@pulumi/policy";
 import * as E from "fp-ts/Either";
-import { SCRIPT_ORDER_STATUS_TYPE } from "../provider/statusRecord";
+import { LEGACY_SCRIPT_ORDER_STATUS_TYPE, SCRIPT_ORDER_STATUS_TYPE } from "../provider/statusRecord";
 import type { Subject } from "./rules";
 import { checkFresh, checkScriptAllowed, checkSucceeded, decodeSubject } from "./rules";
 
 const eachScriptOrder = (args: StackValidationArgs, report: ReportViolation, check: (s: Subject) => string | null): void => {
   for (const r of args.resources) {
-    if (r.type !== SCRIPT_ORDER_STATUS_TYPE) continue;
+    if (r.type !== SCRIPT_ORDER_STATUS_TYPE && r.type !== LEGACY_SCRIPT_ORDER_STATUS_TYPE) continue;
     // The record is the ScriptOrder's child: violations name the ScriptOrder the user wrote.
     const subject = decodeSubject(r.name.replace(/-status$/, ""), r.props);
     const violation = E.isLeft(subject) ? subject.left : check(subject.right);

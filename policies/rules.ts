@@ -3,15 +3,11 @@
  * model the outputs carry), so they are testable without an engine and reusable elsewhere.
  */
 import * as E from "fp-ts/Either";
-import * as t from "io-ts";
-import { ScriptOrder } from "../sdk/model";
+import { ScriptOrderRecord } from "../provider/statusRecord";
 
-/** What a policy sees of each ScriptOrder: the model's fields but the secret parameters (extra fields ignored). */
-export const ScriptOrderProps = t.type(
-  Object.fromEntries(Object.entries(ScriptOrder.props).filter(([k]) => k !== "scriptParams")) as Omit<typeof ScriptOrder.props, "scriptParams">,
-  "ScriptOrderProps",
-);
-export type ScriptOrderProps = t.TypeOf<typeof ScriptOrderProps>;
+/** What a policy sees of each ScriptOrder: its status record (extra fields, as older records carry, ignored). */
+export const ScriptOrderProps = ScriptOrderRecord;
+export type ScriptOrderProps = ScriptOrderRecord;
 
 export interface Subject {
   /** The Pulumi resource name. */

@@ -1,48 +1,29 @@
 /**
- * The dynamic provider object Pulumi serializes into state (`__provider`). It is deliberately tiny:
- * each method loads `runtime.ts` with `require` in the provider process, so nothing but a module
- * name is captured: no client, no credentials, no SDK code.
+ * The dynamic provider object every ScriptOrder stores in state (`__provider`), kept to a `require`:
+ * - installed (under node_modules): the `dynamic` module's own exports, which Pulumi serializes as
+ *   `require("pulumi-huaweicloud-coc/provider/dynamic")`;
+ * - anywhere else (this repository, a linked checkout): an object whose methods require that module
+ *   by file, since Pulumi would copy a local module's code by value.
+ * Either way nothing but a module name is captured: no client, no credentials, no SDK code.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy requires keep the serialized closure small */
+/* eslint-disable @typescript-eslint/no-require-imports -- the provider process loads the module itself */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as Runtime from "./runtime";
+import type * as Dynamic from "./dynamic";
 
-/**
- * What the provider process requires, captured into state by value. Installed (under node_modules),
- * the package name: the provider process resolves it from the project, and state names no folder of
- * the machine that ran `up`. Anywhere else (this repository, a linked checkout) the file itself.
- */
-export const runtimeModuleFor = (runtimeFile: string): string =>
-  runtimeFile.split(/[\\/]/).includes("node_modules") ? "pulumi-huaweicloud-coc/provider/runtime" : runtimeFile;
+/** Whether a file of this package sits in an installed copy of it. */
+export const isInstalled = (file: string): boolean => file.split(/[\\/]/).includes("node_modules");
 
-const RUNTIME_MODULE = runtimeModuleFor(require.resolve("./runtime"));
+const byFile = (file: string): pulumi.dynamic.ResourceProvider => {
+  const load = (): typeof Dynamic => require(file);
+  return {
+    configure: (req) => load().configure(req),
+    check: (olds, news) => load().check(olds, news),
+    read: (id, props) => load().read(id, props),
+    create: () => load().create(),
+    delete: () => load().delete(),
+  };
+};
 
-const loadRuntime = (): typeof Runtime => require(RUNTIME_MODULE);
+const DYNAMIC_FILE = require.resolve("./dynamic");
 
-class ScriptOrderProvider implements pulumi.dynamic.ResourceProvider {
-  private settings: Readonly<Record<string, string>> = {};
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    const runtime = loadRuntime();
-    runtime.setUpProviderProcess();
-    this.settings = runtime.settingsFromConfig((key) => req.config.get(key));
-  }
-
-  async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return loadRuntime().check(news);
-  }
-
-  async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const state = await loadRuntime().readOrder(this.settings, id, props, (line) => console.error(line));
-    return { id, props: state };
-  }
-
-  async create(): Promise<pulumi.dynamic.CreateResult> {
-    throw new Error("ScriptOrder reads an existing script order and never creates one: pass executeUuid");
-  }
-
-  // Destroying a ScriptOrder only forgets it: the order in COC is left as it is.
-  async delete(): Promise<void> {}
-}
-
-export const scriptOrderProvider: pulumi.dynamic.ResourceProvider = new ScriptOrderProvider();
+export const scriptOrderProvider: pulumi.dynamic.ResourceProvider = isInstalled(DYNAMIC_FILE) ? (require("./dynamic") as typeof Dynamic) : byFile(DYNAMIC_FILE);

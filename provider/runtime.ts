@@ -17,6 +17,8 @@ import { checkInputs, describeFailures, waitPlan } from "./inputs";
 import type { Settings } from "./settings";
 import { clientOptions, settingsFrom } from "./settings";
 
+// `settingsFromConfig`, `check(news)` and `readOrder` are also what providers serialized by version
+// 0.1.0 call (their state keeps them until the next `up` replaces it): keep their signatures.
 export { settingsFrom as settingsFromConfig };
 
 /** The resource's outputs: the normalized model, plus when it was read. */

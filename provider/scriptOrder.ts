@@ -104,7 +104,7 @@ export class ScriptOrder extends pulumi.dynamic.Resource {
       "ScriptOrder",
     );
     if (args.policyRecord ?? true) {
-      const fields = Object.fromEntries(RECORD_FIELDS.map((k) => [k, this[k]])) as Record<(typeof RECORD_FIELDS)[number], pulumi.Output<unknown>>;
+      const fields = Object.fromEntries(RECORD_FIELDS.map((k) => [k, this[k]])) as ConstructorParameters<typeof ScriptOrderStatus>[1];
       new ScriptOrderStatus(`${name}-status`, fields, { parent: this });
     }
   }

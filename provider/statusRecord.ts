@@ -1,35 +1,32 @@
 /**
- * `ScriptOrderStatus`: a small companion resource each ScriptOrder registers as its child, holding
- * the order's non-secret fields. Policy packs never see resources that are only read (the engine
- * leaves Read steps out of policy analysis), so this record is what `policies/` inspects; its
- * inputs come from the Read step and so are known at preview time. It calls nothing.
+ * `ScriptOrderStatus`: the record each ScriptOrder registers as its child for policy packs. The
+ * engine leaves Read steps out of policy analysis, so a read resource is invisible to a pack; a
+ * component is not, and its registered outputs (taken from the Read step, so known at preview) are
+ * what `validateStack` sees. A component has no provider and runs no step: it costs the stack only
+ * these few fields.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as t from "io-ts";
+import { ScriptOrder } from "../sdk/model";
 
-export const SCRIPT_ORDER_STATUS_TYPE = "pulumi-nodejs:dynamic/coc:ScriptOrderStatus";
+export const SCRIPT_ORDER_STATUS_TYPE = "huaweicloud-coc:index:ScriptOrderStatus";
+/** Version 0.1.0 registered the record as a dynamic resource of this type; the pack reads both. */
+export const LEGACY_SCRIPT_ORDER_STATUS_TYPE = "pulumi-nodejs:dynamic/coc:ScriptOrderStatus";
 
-/** The fields a record carries: the model without `scriptParams` (secret) and `checkedAt` (always new). */
-export const RECORD_FIELDS = [
-  "executeUuid", "status", "phase", "terminal", "createdAt", "finishedAt", "executeCosts", "creator", "scriptUuid",
-  "scriptName", "scriptVersionUuid", "scriptVersionName", "currentExecuteBatchIndex", "executeUser", "timeoutSeconds",
-  "successRate", "resourceful", "scriptSource",
-] as const;
+/** What the policy pack reads, and nothing more: never the (secret) parameters. */
+export const RECORD_FIELDS = ["executeUuid", "status", "phase", "finishedAt", "scriptName", "scriptUuid"] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];
 
-const recordProvider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: Record<string, unknown>) {
-    return { id: String(inputs.executeUuid), outs: inputs };
-  },
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const changed = Object.keys(news).filter((k) => k !== "__provider" && JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
-    return { changes: changed.length > 0, replaces: changed.includes("executeUuid") ? ["executeUuid"] : [] };
-  },
-  async update(_id: string, _olds: unknown, news: Record<string, unknown>) {
-    return { outs: news };
-  },
-};
+export const ScriptOrderRecord = t.type(
+  Object.fromEntries(RECORD_FIELDS.map((k) => [k, ScriptOrder.props[k]])) as Pick<typeof ScriptOrder.props, RecordField>,
+  "ScriptOrderRecord",
+);
+export type ScriptOrderRecord = t.TypeOf<typeof ScriptOrderRecord>;
 
-export class ScriptOrderStatus extends pulumi.dynamic.Resource {
-  constructor(name: string, fields: Record<(typeof RECORD_FIELDS)[number], pulumi.Input<unknown>>, opts: pulumi.CustomResourceOptions) {
-    super(recordProvider, name, fields, opts, "coc", "ScriptOrderStatus");
+export class ScriptOrderStatus extends pulumi.ComponentResource {
+  constructor(name: string, fields: { readonly [K in RecordField]: pulumi.Input<ScriptOrderRecord[K]> }, opts: pulumi.ComponentResourceOptions) {
+    // No inputs: the fields are kept once, as outputs, which is what stack policies read.
+    super(SCRIPT_ORDER_STATUS_TYPE, name, {}, opts);
+    this.registerOutputs(fields);
   }
 }

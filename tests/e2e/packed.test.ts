@@ -134,7 +134,7 @@ describe("the packed package installed in a fresh project outside the repository
     assert.match(exported, /"status": "FINISHED"/);
     assert.ok(!exported.includes(REPO_ROOT), "the state names the repository's folder");
     assert.ok(!exported.includes(work), "the state names the project's folder");
-    assert.match(exported, /pulumi-huaweicloud-coc\/provider\/runtime/);
+    assert.match(exported, /require\(\\"pulumi-huaweicloud-coc\/provider\/dynamic\\"\)/);
   });
 
   it("loads the policy pack from node_modules/pulumi-huaweicloud-coc/policies and blocks an ABNORMAL order", async () => {

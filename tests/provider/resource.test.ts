@@ -95,8 +95,8 @@ describe("ScriptOrder resource wiring (pulumi.runtime.setMocks)", () => {
     await valueOf(withRecord.status);
     await settle();
     const record = registered.find((r) => r.name === "recorded-status");
-    assert.equal(record?.type, "pulumi-nodejs:dynamic/coc:ScriptOrderStatus");
-    assert.ok(record !== undefined && !("scriptParams" in record.inputs), JSON.stringify(record?.inputs));
+    assert.equal(record?.type, "huaweicloud-coc:index:ScriptOrderStatus");
+    assert.ok(!record?.id, "a component, not a custom resource: no id");
     const without = new ScriptOrder("unrecorded", { executeUuid: "SCTMOCK0007", policyRecord: false });
     await valueOf(without.status);
     await settle();

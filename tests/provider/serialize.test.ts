@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { runtimeModuleFor } from "../../provider/provider";
+import { isInstalled } from "../../provider/provider";
 import { serializeScriptOrderProvider } from "../../provider/serialize";
 import { order, useEmulator } from "../helpers/emulator";
 
@@ -30,17 +30,17 @@ describe("the serialized ScriptOrder provider", () => {
     text = await serializeScriptOrderProvider();
   });
 
-  it("captures no credentials, client or SDK code: only the runtime module to require", () => {
+  it("captures no credentials, client or SDK code: only the provider module to require", () => {
     assert.doesNotMatch(text, /secretKey\s*[:=]\s*["']|createHmac|node-fetch|io-ts/);
-    // Inside this repository that is the file; installed, the package name (below, and end to end
-    // in tests/e2e/packed.test.ts, whose state names no folder at all).
-    assert.ok(text.includes(JSON.stringify(require.resolve("../../provider/runtime"))));
+    // Inside this repository that is the file; installed, a `require` of the package's module
+    // (tests/e2e/packed.test.ts checks that end to end: its state names no folder at all).
+    assert.ok(text.includes(JSON.stringify(require.resolve("../../provider/dynamic"))));
   });
 
-  it("names the runtime by package when installed, by file otherwise", () => {
-    assert.equal(runtimeModuleFor("/srv/app/node_modules/pulumi-huaweicloud-coc/dist/provider/runtime.js"), "pulumi-huaweicloud-coc/provider/runtime");
-    assert.equal(runtimeModuleFor("C:\\app\\node_modules\\pulumi-huaweicloud-coc\\dist\\provider\\runtime.js"), "pulumi-huaweicloud-coc/provider/runtime");
-    assert.equal(runtimeModuleFor("/home/me/pulumi-huaweicloud-coc/dist/provider/runtime.js"), "/home/me/pulumi-huaweicloud-coc/dist/provider/runtime.js");
+  it("tells an installed copy of the package from any other", () => {
+    assert.equal(isInstalled("/srv/app/node_modules/pulumi-huaweicloud-coc/dist/provider/dynamic.js"), true);
+    assert.equal(isInstalled("C:\\app\\node_modules\\pulumi-huaweicloud-coc\\dist\\provider\\dynamic.js"), true);
+    assert.equal(isInstalled("/home/me/pulumi-huaweicloud-coc/dist/provider/dynamic.js"), false);
   });
 
   it("reads an order from the emulator when loaded in a fresh Node process", async () => {
