@@ -21,6 +21,15 @@
 const Module = require("node:module");
 if (!Module._extensions[".cjs"]) Module._extensions[".cjs"] = Module._extensions[".js"];
 
+// Tests (full titles) that cannot pass against instrumented code, so they are left out of the run;
+// the dry run fails ("There were failed tests in the initial test run") if a title here goes stale.
+const EXCLUDED_TESTS = [
+  // Type-checks the README's snippets against the sandbox's dist/*.d.ts, which tsc derives from the
+  // instrumented sources (`stryMutAct_9fa48(..) ? .. : ..` makes exports possibly undefined). Types are
+  // the TypeScript checker's job here; the README test's other cases run.
+  "README has its TypeScript snippets, and each type-checks against the package",
+];
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 module.exports = {
   packageManager: "npm",
@@ -34,10 +43,8 @@ module.exports = {
   mochaOptions: {
     spec: ["dist/tests/**/*.test.js"],
     ignore: ["dist/tests/e2e/**", "dist/tests/peer/**"],
-    // Every test except one: Pulumi's closure serializer captures Stryker's instrumentation helpers along
-    // with the provider, and that text fails in a fresh Node process ("Cannot read properties of undefined
-    // (reading 'activeMutant')"). The test's other checks (in-process) still run.
-    grep: "^(?!the serialized ScriptOrder provider reads an order from the emulator when loaded in a fresh Node process$)",
+    // Every test except EXCLUDED_TESTS (mocha's grep, a regex string matched against the full title).
+    grep: `^(?!(?:${EXCLUDED_TESTS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$)`,
   },
   testRunnerNodeArgs: ["--require", __filename],
   checkers: ["typescript"],

@@ -4,7 +4,8 @@
  */
 import * as E from "fp-ts/Either";
 import type { CocClient } from "../sdk/client";
-import { createClient, listAllScriptOrders, readScriptOrder } from "../sdk/client";
+import { createRequestBudget, resolveBudgetLimits } from "../sdk/budget";
+import { abortableSleep, createClient, listAllScriptOrders, readScriptOrder } from "../sdk/client";
 import type { Env } from "../sdk/credentials";
 import { CocFailure, formatCocError } from "../sdk/errors";
 import { orThrow } from "../sdk/edge";
@@ -42,8 +43,12 @@ const outputFormat = (args: ParsedArgs): OutputFormat => {
   return v;
 };
 
+/** The command's client; its requests share one budget (HUAWEICLOUD_COC_REQUESTS_PER_SECOND, ...). */
 const makeClient = (args: ParsedArgs, env: Env): CocClient => {
-  const c = createClient({ endpoint: stringFlag(args, "endpoint"), region: stringFlag(args, "region"), env });
+  const limits = resolveBudgetLimits({}, env);
+  if (E.isLeft(limits)) throw new CocFailure(limits.left);
+  const budget = createRequestBudget(limits.right, { now: Date.now, sleep: abortableSleep });
+  const c = createClient({ endpoint: stringFlag(args, "endpoint"), region: stringFlag(args, "region"), env, budget });
   if (E.isLeft(c)) throw new CocFailure(c.left);
   return c.right;
 };

@@ -37,6 +37,16 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /**
+   * Throttle like the API gateway: at most `perSecond` requests a second per access key, with bursts
+   * of `burst` (default `perSecond`); beyond that, 429 APIG.0308 with a Retry-After.
+   */
+  readonly rateLimit?: RateLimit;
+}
+
+export interface RateLimit {
+  readonly perSecond: number;
+  readonly burst?: number;
 }
 
 export interface RequestLogEntry {
@@ -84,6 +94,24 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
   const log: RequestLogEntry[] = [];
   let nextOrderId = 1_000;
 
+  // A token bucket per caller: full at first, refilled at `perSecond`.
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const overLimit = (caller: string): number | null => {
+    const limit = opts.rateLimit;
+    if (limit === undefined) return null;
+    const capacity = limit.burst ?? limit.perSecond;
+    const t = now();
+    const b = buckets.get(caller) ?? { tokens: capacity, at: t };
+    b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * limit.perSecond);
+    b.at = t;
+    buckets.set(caller, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return null;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / limit.perSecond));
+  };
+
   const addOrders = (fixtures: readonly OrderFixture[]): void => {
     for (const f of fixtures) orders.set(f.execute_uuid, newOrderState(f, f.order_id ?? String(nextOrderId++), now()));
   };
@@ -112,6 +140,12 @@ export const startEmulator = async (opts: EmulatorOptions = {}): Promise<Emulato
         return { status: 401, accessKey, fault: null, signedHeaders };
       }
       accessKey = verdict.accessKey;
+    }
+
+    const retryAfter = overLimit(accessKey ?? "token");
+    if (retryAfter !== null) {
+      send(429, JSON.stringify({ error_code: "APIG.0308", error_msg: "The request is throttled" }), { "Retry-After": String(retryAfter) });
+      return { status: 429, accessKey, fault: "throttle", signedHeaders };
     }
 
     const path = url.pathname;

@@ -5,7 +5,9 @@
  */
 import * as E from "fp-ts/Either";
 import type { CocClient } from "../sdk/client";
-import { createClient, readScriptOrder } from "../sdk/client";
+import type { RequestBudget } from "../sdk/budget";
+import { createRequestBudget, resolveBudgetLimits } from "../sdk/budget";
+import { abortableSleep, createClient, readScriptOrder } from "../sdk/client";
 import type { CocError } from "../sdk/errors";
 import { formatCocError } from "../sdk/errors";
 import type { ScriptOrder } from "../sdk/model";
@@ -69,9 +71,34 @@ const fail = (e: CocError): never => {
   throw new ScriptOrderFailure(formatCocError(e));
 };
 
-export const clientFrom = (settings: Settings): CocClient => {
-  const c = createClient(clientOptions(settings));
-  return E.isLeft(c) ? fail(c.left) : c.right;
+/** Clients by what they were made from: one per configuration, so one agent and signing key. */
+const clients = new Map<string, CocClient>();
+/** The process's one request budget, sized by the first configuration that asks for it. */
+let budget: RequestBudget | undefined;
+
+/** Environment variables a client reads (credentials, endpoints, proxies, budget): part of its identity. */
+const clientEnv = (env: NodeJS.ProcessEnv): [string, string | undefined][] =>
+  Object.entries(env)
+    .filter(([k]) => /^(HUAWEICLOUD_|HW_)|_PROXY$/i.test(k))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+
+/**
+ * The client for these settings, made once per process: every read, wait and invoke with the same
+ * settings shares its keep-alive agent and prepared signing key, and all of them the one budget.
+ */
+export const clientFrom = (settings: Settings, env: NodeJS.ProcessEnv = process.env): CocClient => {
+  const key = JSON.stringify([settings, clientEnv(env)]);
+  const cached = clients.get(key);
+  if (cached !== undefined) return cached;
+  if (budget === undefined) {
+    const limits = resolveBudgetLimits({ maxConcurrent: settings.maxConcurrentRequests, perSecond: settings.requestsPerSecond }, env);
+    if (E.isLeft(limits)) return fail(limits.left);
+    budget = createRequestBudget(limits.right, { now: Date.now, sleep: abortableSleep });
+  }
+  const c = createClient({ ...clientOptions(settings, env), budget });
+  if (E.isLeft(c)) return fail(c.left);
+  clients.set(key, c.right);
+  return c.right;
 };
 
 const gateMessage = (order: ScriptOrder, required: readonly string[], requestId: string | null): string => {

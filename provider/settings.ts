@@ -7,7 +7,7 @@ import type { ClientOptions } from "../sdk/client";
 
 export const CONFIG_NAMESPACE = "huaweicloud-coc";
 
-export const CONFIG_KEYS = ["accessKey", "secretKey", "securityToken", "domainId", "region", "endpoint"] as const;
+export const CONFIG_KEYS = ["accessKey", "secretKey", "securityToken", "domainId", "region", "endpoint", "maxConcurrentRequests", "requestsPerSecond"] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 export type Settings = Readonly<Partial<Record<ConfigKey, string>>>;
@@ -24,7 +24,12 @@ export const settingsFrom = (get: (key: string) => string | undefined): Settings
 
 /** Config wins over the environment: explicit client options are resolved before `env`. */
 export const clientOptions = (settings: Settings, env: NodeJS.ProcessEnv = process.env): ClientOptions => ({
-  ...settings,
+  accessKey: settings.accessKey,
+  secretKey: settings.secretKey,
+  securityToken: settings.securityToken,
+  domainId: settings.domainId,
+  region: settings.region,
+  endpoint: settings.endpoint,
   env,
   userAgent: "pulumi",
 });

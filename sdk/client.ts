@@ -8,6 +8,7 @@ import * as TE from "fp-ts/TaskEither";
 import type * as t from "io-ts";
 import nodeFetch from "node-fetch";
 import type { ListScriptOrdersResponse, ScriptOrderSummaryRaw } from "./codecs";
+import type { RequestBudget } from "./budget";
 import { ShowScriptOrderResponse, ListScriptOrdersResponse as ListCodec } from "./codecs";
 import type { CredentialOptions, Credentials, Env } from "./credentials";
 import { resolveCredentials } from "./credentials";
@@ -38,6 +39,8 @@ export interface ClientOptions extends CredentialOptions, EndpointOptions {
   readonly env?: Env;
   /** Default node-fetch. */
   readonly fetch?: FetchLike;
+  /** The limiter this client's requests share with others (`createRequestBudget`). Default: none. */
+  readonly budget?: RequestBudget;
 }
 
 export interface CocClient {
@@ -108,6 +111,7 @@ export const createClient = (opts: ClientOptions = {}): E.Either<CocError, CocCl
           agent: agentFor(endpoint, env),
           authorize: authorizer(credentials),
           retry,
+          budget: opts.budget,
           userAgent: `pulumi-huaweicloud-coc/${VERSION} node/${process.versions.node}${opts.userAgent ? ` ${opts.userAgent}` : ""}`,
           now: Date.now,
           sleep: abortableSleep,

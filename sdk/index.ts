@@ -10,6 +10,7 @@ export * from "./signer";
 export * from "./credentials";
 export * from "./endpoints";
 export * from "./retry";
+export * from "./budget";
 export { destroyAgents } from "./proxy";
 export type { FetchLike } from "./transport";
 export * from "./validate";

@@ -10,7 +10,8 @@ import type { CocError, RequestInfo, ResponseInfo } from "./errors";
 import { ErrorBody } from "./codecs";
 import { parseJsonLossless } from "./json";
 import type { AttemptOutcome, RetryPolicy } from "./retry";
-import { nextDelayMs } from "./retry";
+import type { RequestBudget } from "./budget";
+import { nextDelayMs, parseRetryAfter } from "./retry";
 
 /** The slice of node-fetch (v2) the transport uses; `timeout` bounds the wait for response headers. */
 export type FetchLike = (
@@ -37,6 +38,8 @@ export interface TransportContext {
   /** Headers for one attempt (signature, date, tokens), computed at that attempt's time. */
   readonly authorize: (req: HttpRequest, now: Date) => Record<string, string>;
   readonly retry: RetryPolicy;
+  /** The process's request budget, when it has one: every attempt waits for it. */
+  readonly budget: RequestBudget | undefined;
   readonly userAgent: string;
   readonly now: () => number;
   /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -57,6 +60,8 @@ export interface HttpResponse {
   readonly info: ResponseInfo;
   readonly text: string;
 }
+
+const noRelease = (): void => {};
 
 /** COC's "order does not exist": a 400 that means 404. */
 export const NOT_FOUND_CODES: readonly string[] = ["COC.00040709"];
@@ -202,13 +207,18 @@ export const send =
       E.left({ _tag: "Cancelled", executeUuid: req.executeUuid, operation: req.operation, elapsedMs: ctx.now() - started, lastStatus: null });
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) return cancelled();
+      const release = ctx.budget === undefined ? noRelease : await ctx.budget.acquire(signal);
+      if (release === null) return cancelled();
       const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (ctx.now() - started)));
       const result = await attemptOnce(ctx, req, timeoutMs, signal);
+      release();
       if (result.kind === "cancelled") return cancelled();
       const info: RequestInfo = { executeUuid: req.executeUuid, operation: req.operation, method: req.method, url: req.url.href, attempts: attempt };
       const settled = settle(result, info, timeoutMs, policy);
       if (E.isRight(settled)) return settled;
       const delay = nextDelayMs(outcomeOf(result), attempt, ctx.now() - started, policy, ctx.now(), ctx.random);
+      // Throttling is about the account, not this request: everyone waits as long as this one will.
+      if (result.kind === "response" && result.status === 429) ctx.budget?.pause(delay ?? parseRetryAfter(result.retryAfter, ctx.now()) ?? 0);
       if (delay === null) return settled;
       await ctx.sleep(delay, signal);
     }

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import { scriptOrderProvider } from "../../provider/provider";
+import { clientFrom } from "../../provider/runtime";
 import { order, useEmulator } from "../helpers/emulator";
 
 const configOf = (values: Record<string, string>): pulumi.dynamic.ConfigureRequest => ({
@@ -119,6 +120,16 @@ describe("ScriptOrder provider methods against the emulator", () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it("makes one client per configuration in a process, sharing one request budget", () => {
+    const settings = { endpoint: emu.current.url, accessKey: "AK1", secretKey: "SK1" };
+    const a = clientFrom(settings, {});
+    assert.equal(clientFrom({ ...settings }, {}), a, "the same settings give the same client");
+    const b = clientFrom({ ...settings, accessKey: "AK2" }, {});
+    assert.notEqual(b, a);
+    assert.ok(a.context.budget !== undefined && a.context.budget === b.context.budget);
+    assert.deepEqual(a.context.budget.limits, { maxConcurrent: 8, perSecond: 10 });
   });
 
   it("refuses to create and forgets on delete", async () => {
