@@ -4,14 +4,15 @@
  * against the emulator. Nothing here imports the repository's sources.
  */
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { DEFAULT_FIXTURES, loadFixtureFile, startEmulator } from "../../emulator";
 import type { PulumiRun } from "../../scripts/engine";
-import { policyPackPath, pulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/engine";
+import { ensureEngine, policyPackPath, REPO_ROOT } from "../../scripts/engine";
+import type { UserProject } from "../helpers/packed";
+import { pack, userProject } from "../helpers/packed";
 import { ENGINE_BUILD_TIMEOUT_MS } from "../helpers/pulumi";
 
 const ROTATE = "SCT20261127DEMOROTATE001"; // FINISHED, script_version_uuid 1700000000000000003 (past 2^53)
@@ -31,17 +32,6 @@ export const phase = order.phase;
 export const scriptVersionUuid = order.scriptVersionUuid;
 `;
 
-const TSCONFIG = {
-  compilerOptions: { strict: true, outDir: "bin", target: "es2020", module: "commonjs", moduleResolution: "node", sourceMap: true, experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true, forceConsistentCasingInFileNames: true },
-  files: ["index.ts"],
-};
-
-const sh = (cmd: string, args: readonly string[], cwd: string): string => {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status}): ${r.stderr}`);
-  return r.stdout;
-};
-
 const allFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
@@ -51,54 +41,27 @@ const allFiles = (dir: string): string[] =>
 describe("the packed package installed in a fresh project outside the repository", function () {
   this.timeout(300_000);
   let emu: Emulator;
-  let work: string;
+  let user: UserProject;
   let project: string;
-  let env: NodeJS.ProcessEnv;
-  const pulumi = (args: readonly string[]): Promise<PulumiRun> => runPulumi(args, { cwd: project, env });
+  let work: string;
+  const pulumi = (args: readonly string[]): Promise<PulumiRun> => user.run(args);
   const text = (r: PulumiRun) => (r.stdout + r.stderr).replace(/\r/g, "");
-  const must = async (args: readonly string[]) => {
-    const r = await pulumi(args);
-    assert.equal(r.code, 0, `pulumi ${args.join(" ")}: ${text(r)}`);
-    return r;
-  };
-  const stack = async (name: string, config: Record<string, string>) => {
-    await must(["stack", "select", "--create", name]);
-    await must(["config", "set", "huaweicloud-coc:endpoint", emu.url]);
-    await must(["config", "set", "huaweicloud-coc:accessKey", emu.credentials.accessKey]);
-    await must(["config", "set", "--secret", "huaweicloud-coc:secretKey", emu.credentials.secretKey]);
-    for (const [k, v] of Object.entries(config)) await must(["config", "set", k, v]);
-  };
+  const must = (args: readonly string[]) => user.must(args);
+  const stack = (name: string, config: Record<string, string>) => user.stack(name, emu, config);
 
   before(async function () {
     this.timeout(ENGINE_BUILD_TIMEOUT_MS);
+    ensureEngine();
     emu = await startEmulator({ orders: loadFixtureFile(DEFAULT_FIXTURES) });
-    work = mkdtempSync(path.join(os.tmpdir(), "coc-packed-"));
-    const tarball = path.join(work, sh("npm", ["pack", "--silent", "--pack-destination", work], REPO_ROOT).trim().split("\n").pop()!);
-    project = path.join(work, "orders-release");
-    mkdirSync(project);
-    writeFileSync(path.join(project, "Pulumi.yaml"), "name: orders-release\ndescription: a release gated on a COC script order\nruntime:\n  name: nodejs\n  options:\n    packagemanager: npm\n");
-    writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify(
-        {
-          name: "orders-release",
-          main: "index.ts",
-          devDependencies: { "@types/node": "20.19.43", typescript: "5.9.3" },
-          dependencies: { "@pulumi/pulumi": "3.248.0", "pulumi-huaweicloud-coc": `file:${tarball}` },
-        },
-        null,
-        2,
-      ),
-    );
-    writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-    writeFileSync(path.join(project, "index.ts"), PROGRAM);
-    sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], project);
-    env = pulumiEnv({ stateDir: path.join(work, "state"), homeDir: path.join(work, "home"), passphrase: "packed-passphrase" });
+    const dist = mkdtempSync(path.join(os.tmpdir(), "coc-tarball-"));
+    user = userProject("orders-release", PROGRAM, pack(REPO_ROOT, dist));
+    rmSync(dist, { recursive: true, force: true });
+    ({ work, dir: project } = user);
   });
 
   after(async () => {
     await emu?.stop();
-    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    user?.remove();
   });
 
   it("installs one @pulumi/pulumi, and the package without tests, benchmarks or scripts", () => {
