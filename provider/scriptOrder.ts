@@ -105,7 +105,10 @@ export class ScriptOrder extends pulumi.dynamic.Resource {
     );
     if (args.policyRecord ?? true) {
       const fields = Object.fromEntries(RECORD_FIELDS.map((k) => [k, this[k]])) as ConstructorParameters<typeof ScriptOrderStatus>[1];
-      new ScriptOrderStatus(`${name}-status`, fields, { parent: this });
+      // Registered from a fresh microtask: Pulumi keeps the full call stack of every registration in
+      // state (`stackTrace`), and the record's would repeat its parent's, plus frames of this package,
+      // for every order of the stack.
+      queueMicrotask(() => new ScriptOrderStatus(`${name}-status`, fields, { parent: this }));
     }
   }
 }

@@ -11,8 +11,8 @@ import type { Emulator } from "../../emulator";
 import { DEFAULT_FIXTURES, loadFixtureFile, startEmulator } from "../../emulator";
 import type { PulumiRun } from "../../scripts/engine";
 import { ensureEngine, policyPackPath, REPO_ROOT } from "../../scripts/engine";
-import type { UserProject } from "../helpers/packed";
-import { pack, userProject } from "../helpers/packed";
+import type { UserProject } from "../../scripts/user-project";
+import { pack, userProject } from "../../scripts/user-project";
 import { ENGINE_BUILD_TIMEOUT_MS } from "../helpers/pulumi";
 
 const ROTATE = "SCT20261127DEMOROTATE001"; // FINISHED, script_version_uuid 1700000000000000003 (past 2^53)

@@ -11,8 +11,8 @@ import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { DEFAULT_FIXTURES, loadFixtureFile, startEmulator } from "../../emulator";
 import { ensureEngine, policyPackPath, REPO_ROOT } from "../../scripts/engine";
-import type { UserProject } from "../helpers/packed";
-import { pack, sh, userProject } from "../helpers/packed";
+import type { UserProject } from "../../scripts/user-project";
+import { pack, sh, userProject } from "../../scripts/user-project";
 import { ENGINE_BUILD_TIMEOUT_MS } from "../helpers/pulumi";
 
 /** main before the lean-state change: the last commit whose state shape users may hold. */

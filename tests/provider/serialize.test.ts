@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { isInstalled } from "../../provider/provider";
-import { serializeScriptOrderProvider } from "../../provider/serialize";
+import * as pulumi from "@pulumi/pulumi";
+import { isInstalled, scriptOrderProvider } from "../../provider/provider";
 import { order, useEmulator } from "../helpers/emulator";
 
 const REQUIRE_FROM_STRING = require.resolve("require-from-string", { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] });
@@ -27,7 +27,8 @@ describe("the serialized ScriptOrder provider", () => {
   const emu = useEmulator([order("SCTSERIAL0001", { lifecycle: { status: "FINISHED" } })]);
   let text = "";
   before(async () => {
-    text = await serializeScriptOrderProvider();
+    // The provider exactly as `pulumi.dynamic.Resource` stores it in `__provider`.
+    text = (await pulumi.runtime.serializeFunction(() => scriptOrderProvider, { allowSecrets: true })).text;
   });
 
   it("captures no credentials, client or SDK code: only the provider module to require", () => {

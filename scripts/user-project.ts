@@ -6,9 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Emulator } from "../../emulator";
-import type { PulumiRun } from "../../scripts/engine";
-import { pulumiEnv, runPulumi } from "../../scripts/engine";
+import type { Emulator } from "../emulator";
+import type { PulumiRun } from "./engine";
+import { pulumiEnv, runPulumi } from "./engine";
 
 const TSCONFIG = {
   compilerOptions: { strict: true, outDir: "bin", target: "es2020", module: "commonjs", moduleResolution: "node", sourceMap: true, experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true, forceConsistentCasingInFileNames: true },
