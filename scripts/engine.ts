@@ -13,16 +13,23 @@ const ENGINE_SCRIPT = path.join(REPO_ROOT, "scripts", "pulumi-engine.sh");
 /** The runtime name whose launcher, pulumi-analyzer-policy-<name>, the engine script puts beside `pulumi`. */
 const LEGACY_POLICY_RUNTIME = "nodejs-legacy-analyzer";
 
-let engineBin: string | undefined;
-
-/** Builds or finds the engine once per process; progress goes to this process's stderr. */
-export const ensureEngine = (): string => {
-  if (engineBin !== undefined) return engineBin;
-  const r = spawnSync("bash", [ENGINE_SCRIPT], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${ENGINE_SCRIPT} failed (exit ${r.status})`);
-  engineBin = r.stdout.trim().split("\n").pop() ?? "";
-  return engineBin;
+/**
+ * Runs a build script of `scripts/` (it builds or finds something in the cache and prints its path as
+ * the last line of stdout) once per process; progress goes to this process's stderr.
+ */
+export const cachedBuild = (script: string): (() => string) => {
+  let result: string | undefined;
+  return () => {
+    if (result !== undefined) return result;
+    const r = spawnSync("bash", [script], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${script} failed (exit ${r.status})`);
+    result = r.stdout.trim().split("\n").pop() ?? "";
+    return result;
+  };
 };
+
+/** The folder holding `pulumi` and its bundled plugins. */
+export const ensureEngine = cachedBuild(ENGINE_SCRIPT);
 
 export interface PulumiWorkspace {
   /** The `file://` backend's folder. */

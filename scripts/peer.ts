@@ -2,26 +2,20 @@
  * The official Huawei Cloud Go SDK as a client of the emulator: `tests/peer` (coc-peer), built with
  * this machine's Go by scripts/peer-build.sh and cached outside git like the engine.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as path from "node:path";
 import * as E from "fp-ts/Either";
 import type { Emulator } from "../emulator";
 import { parseJsonLossless } from "../sdk/json";
+import { cachedBuild } from "./engine";
 
 const BUILD_SCRIPT = path.join(__dirname, "..", "..", "scripts", "peer-build.sh");
 
 /** A cold build (empty Go caches) takes about a minute here. */
 export const PEER_BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 
-let binary: string | undefined;
-
-export const peerBinary = (): string => {
-  if (binary !== undefined) return binary;
-  const r = spawnSync("bash", [BUILD_SCRIPT], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${BUILD_SCRIPT} failed (exit ${r.status})`);
-  binary = r.stdout.trim().split("\n").pop() ?? "";
-  return binary;
-};
+/** The coc-peer binary, built (or found in the cache) once per process. */
+export const peerBinary = cachedBuild(BUILD_SCRIPT);
 
 export interface PeerError {
   readonly status_code?: number;

@@ -3,11 +3,12 @@
  * against the emulator over HTTP: no mocks between the program and the emulator.
  */
 import * as assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { startEmulator } from "../../emulator";
 import type { Project } from "../helpers/pulumi";
+import { allFiles } from "../helpers/files";
 import { ENGINE_BUILD_TIMEOUT_MS, makeProject } from "../helpers/pulumi";
 import { order } from "../helpers/emulator";
 
@@ -15,11 +16,6 @@ const PROGRAM = path.join(__dirname, "program", "index.js");
 const PARAM_SECRET = "e2e-param-secret-value-4242";
 const TOKEN = "e2e-security-token-value-77";
 
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? allFiles(p) : [p];
-  });
 
 describe("ScriptOrder with the real Pulumi engine", function () {
   this.timeout(180_000);

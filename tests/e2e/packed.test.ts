@@ -4,7 +4,7 @@
  * against the emulator. Nothing here imports the repository's sources.
  */
 import * as assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
@@ -13,6 +13,7 @@ import type { PulumiRun } from "../../scripts/engine";
 import { ensureEngine, policyPackPath, REPO_ROOT } from "../../scripts/engine";
 import type { UserProject } from "../../scripts/user-project";
 import { pack, userProject } from "../../scripts/user-project";
+import { allFiles } from "../helpers/files";
 import { ENGINE_BUILD_TIMEOUT_MS } from "../helpers/pulumi";
 
 const ROTATE = "SCT20261127DEMOROTATE001"; // FINISHED, script_version_uuid 1700000000000000003 (past 2^53)
@@ -32,11 +33,6 @@ export const phase = order.phase;
 export const scriptVersionUuid = order.scriptVersionUuid;
 `;
 
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? allFiles(p) : [p];
-  });
 
 describe("the packed package installed in a fresh project outside the repository", function () {
   this.timeout(300_000);

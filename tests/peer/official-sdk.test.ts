@@ -53,17 +53,20 @@ interface OfficialListRow {
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const text = (v: string | undefined): string | null => (v === undefined || v === "" ? null : v);
 
+/** What our model says of a status the official SDK read: the status, its phase, whether it is final. */
+const statusOf = (s: string | undefined) => {
+  const status = text(s);
+  const phase = phaseOf(status);
+  return { status, phase, terminal: isTerminalPhase(phase) };
+};
+
 /** What our model should hold, read off the official SDK's decoding of the same response. */
 const expectedFromOfficial = (o: OfficialOrder): Omit<ScriptOrder, "scriptSource"> => {
   const p = o.properties ?? {};
   const x = p.execute_param;
-  const status = text(o.status);
-  const phase = phaseOf(status);
   return {
     executeUuid: o.execute_uuid ?? "",
-    status,
-    phase,
-    terminal: isTerminalPhase(phase),
+    ...statusOf(o.status),
     createdAt: isoFromEpochMs(o.gmt_created),
     finishedAt: isoFromEpochMs(o.gmt_finished),
     executeCosts: nul(o.execute_costs),
@@ -175,24 +178,20 @@ describe("the official Huawei Cloud Go SDK against the emulator", function () {
     const official = pages.flatMap((p) => p.response?.data.data ?? []);
     const mine = right(await listAllScriptOrders(clientFor(emu), { limit: 3 })());
     assert.equal(official.length, mine.length);
-    const expected = official.map((o): ScriptOrderSummary => {
-      const status = text(o.status);
-      const phase = phaseOf(status);
-      return {
+    const expected = official.map(
+      (o): ScriptOrderSummary => ({
         orderId: String(o.order_id),
         orderName: text(o.order_name),
         executeUuid: o.execute_uuid,
-        status,
-        phase,
-        terminal: isTerminalPhase(phase),
+        ...statusOf(o.status),
         createdAt: isoFromEpochMs(o.gmt_created),
         finishedAt: isoFromEpochMs(o.gmt_finished),
         executeCosts: nul(o.execute_costs),
         creator: text(o.creator),
         // The official model's region_ids is one string; ours is always a list.
         regionIds: o.properties?.region_ids === undefined ? null : o.properties.region_ids.split(",").filter((r) => r !== ""),
-      };
-    });
+      }),
+    );
     assert.deepEqual(mine, expected);
     assert.ok(official.every((o) => typeof o.properties?.region_ids === "string"), "the emulator sends region_ids as the official model types it");
   });
