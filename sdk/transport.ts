@@ -202,13 +202,16 @@ export const send =
   (ctx: TransportContext, req: HttpRequest, signal?: AbortSignal): TE.TaskEither<CocError, HttpResponse> =>
   async () => {
     const policy = ctx.retry;
-    const started = ctx.now();
+    const queued = ctx.now();
+    /** When the first attempt got its turn: the deadline does not count the wait in the budget's queue. */
+    let started: number | undefined;
     const cancelled = (): E.Either<CocError, never> =>
-      E.left({ _tag: "Cancelled", executeUuid: req.executeUuid, operation: req.operation, elapsedMs: ctx.now() - started, lastStatus: null });
+      E.left({ _tag: "Cancelled", executeUuid: req.executeUuid, operation: req.operation, elapsedMs: ctx.now() - queued, lastStatus: null });
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) return cancelled();
       const release = ctx.budget === undefined ? noRelease : await ctx.budget.acquire(signal);
       if (release === null) return cancelled();
+      started ??= ctx.now();
       const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (ctx.now() - started)));
       const result = await attemptOnce(ctx, req, timeoutMs, signal);
       release();

@@ -88,6 +88,14 @@ describe("request budget", () => {
       right(await throttled);
     });
 
+    it("time queued in the budget does not count against a request's deadline", async () => {
+      const budget = createRequestBudget({ maxConcurrent: 8, perSecond: 4 }, clock);
+      const client = clientFor(emu.current, { budget, retry: { deadlineMs: 1_000, attemptTimeoutMs: 1_000 } });
+      // Six reads at 4/s: the last starts about 1.25 s after the first, past a 1 s deadline.
+      const results = await Promise.all(Array.from({ length: 6 }, () => getScriptOrder(client, "SCTBUDGET0002")()));
+      assert.ok(results.every(E.isRight), JSON.stringify(results.filter(E.isLeft)));
+    });
+
     it("a cancelled read waiting for the budget ends without a request", async () => {
       const budget = createRequestBudget({ maxConcurrent: 1, perSecond: 0.5 }, clock);
       const client = clientFor(emu.current, { budget });
