@@ -136,31 +136,21 @@ describe("cancelling `pulumi up` during a wait, with the real engine", function 
     assert.notEqual(outputs.dependentReleasedAt, "not created");
   };
 
-  it("SIGINT to `pulumi up` alone ends it within seconds, the ScriptOrder cancelled in one line", async () => {
-    const { uuid, up, providers } = await upWaiting(false);
-    const signalledAt = Date.now();
-    up.child.kill("SIGINT");
-    const r = await exited(up);
-    await assertCancelled(uuid, providers, r, signalledAt, Date.now());
-    await assertUsable(uuid);
-  });
-
-  it("SIGINT to its whole process group (a terminal's Ctrl-C) does the same", async () => {
-    const { uuid, up, providers } = await upWaiting(true);
-    const signalledAt = Date.now();
-    process.kill(-up.child.pid!, "SIGINT");
-    const r = await exited(up);
-    await assertCancelled(uuid, providers, r, signalledAt, Date.now());
-    await assertUsable(uuid);
-  });
-
-  it("SIGTERM (a CI runner cancelling the job) does the same", async () => {
-    const { uuid, up, providers } = await upWaiting(false);
-    const signalledAt = Date.now();
-    up.child.kill("SIGTERM");
-    const r = await exited(up);
-    await assertCancelled(uuid, providers, r, signalledAt, Date.now());
-  });
+  const cases: { readonly title: string; readonly ownGroup: boolean; readonly signal: (up: PulumiProcess) => void }[] = [
+    { title: "SIGINT to `pulumi up` alone ends it within seconds, the ScriptOrder cancelled in one line", ownGroup: false, signal: (up) => up.child.kill("SIGINT") },
+    { title: "SIGINT to its whole process group (a terminal's Ctrl-C) does the same", ownGroup: true, signal: (up) => process.kill(-up.child.pid!, "SIGINT") },
+    { title: "SIGTERM (a CI runner cancelling the job) does the same", ownGroup: false, signal: (up) => up.child.kill("SIGTERM") },
+  ];
+  for (const c of cases) {
+    it(c.title, async () => {
+      const { uuid, up, providers } = await upWaiting(c.ownGroup);
+      const signalledAt = Date.now();
+      c.signal(up);
+      const r = await exited(up);
+      await assertCancelled(uuid, providers, r, signalledAt, Date.now());
+      await assertUsable(uuid);
+    });
+  }
 
   it("kill -9 of pulumi: our provider process is gone within one poll interval", async () => {
     const { uuid, up, providers } = await upWaiting(false);
