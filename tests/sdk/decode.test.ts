@@ -206,14 +206,15 @@ describe("decoding a script order", () => {
       fc.assert(
         fc.property(fc.oneof(fc.jsonValue(), fc.record({ data: fc.jsonValue() }), fc.record({ data: fc.record({ execute_uuid: fc.jsonValue(), status: fc.jsonValue(), properties: fc.jsonValue() }) })), (value) => {
           const r = decode(JSON.stringify(value));
+          // The document as the decoder saw it: long integers are exact strings there.
+          const seen = (parseJsonLossless(JSON.stringify(value)) as E.Right<unknown>).right;
           if (E.isLeft(r)) {
-            // Walked in the document as the decoder saw it: long integers are exact strings there.
-            const [, found] = walk((parseJsonLossless(JSON.stringify(value)) as E.Right<unknown>).right, r.left.path);
+            const [, found] = walk(seen, r.left.path);
             assert.ok(found !== WALK_FAILED, `path ${r.left.path} does not exist in ${JSON.stringify(value)}`);
             assert.ok(r.left.reason.endsWith(found === undefined ? "got missing" : `got ${preview(found)}`), `${r.left.path}: ${r.left.reason} vs ${JSON.stringify(found)}`);
           } else {
             assert.ok(ScriptOrderModel.is(r.right), JSON.stringify(r.right));
-            assert.equal(r.right.executeUuid, (value as { data: { execute_uuid: unknown } }).data.execute_uuid);
+            assert.equal(r.right.executeUuid, (seen as { data: { execute_uuid: unknown } }).data.execute_uuid);
           }
         }),
         { numRuns: 2000 },
