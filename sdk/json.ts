@@ -41,8 +41,10 @@ const unsafeIntegerSpans = (text: string): number[] => {
     }
     pos = Math.max(pos, start);
     const end = start + m[0].length;
-    // Whole tokens only: a run inside a fraction, an exponent or a longer token is not an integer.
+    // Whole tokens only: a run inside a fraction, an exponent or a longer token is not an integer,
+    // and one with a leading zero is not JSON at all (quoting it would make invalid text parse).
     if (inString || !startsValue(text.charCodeAt(start - 1)) || !endsValue(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    if (text.charCodeAt(m[0].startsWith("-") ? start + 1 : start) === 48) continue;
     if (!Number.isSafeInteger(Number(m[0]))) spans.push(start, end);
   }
   return spans;
